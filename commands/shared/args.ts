@@ -1,0 +1,159 @@
+// Slash-command text → positionals and `key=value` options, then validation against a zod schema
+// per command. Every problem is collected, so one answer names them all.
+import { z } from 'zod';
+import { AppError } from '../../src/domain/errors.js';
+import type { Messages } from '../../src/i18n/index.js';
+
+export type ParseProblem = { kind: 'open_quote' } | { kind: 'repeated_key'; key: string };
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string>;
+  /** Problems found while reading the text itself (an open quote, a key given twice). */
+  problems: ParseProblem[];
+}
+
+/** Phones type curly quotes; people mean straight ones. */
+const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+
+/** Slack's escapes: `<#C123|name>`, `<@U123|name>`, `<@U123>`, `<!here>`, and HTML entities. */
+export function unescapeSlack(value: string): string {
+  return value
+    .replace(/<[#@]([A-Z0-9]+)(\|[^>]*)?>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export function parseArgs(text: string): ParsedArgs {
+  const positionals: string[] = [];
+  const options: Record<string, string> = {};
+  const problems: ParseProblem[] = [];
+  const input = text.replace(QUOTES, '"').replace(/[\u00A0\u2000-\u200B]/g, ' ');
+
+  let i = 0;
+  while (i < input.length) {
+    while (i < input.length && /\s/.test(input[i]!)) i++;
+    if (i >= input.length) break;
+    let token = '';
+    let key: string | null = null;
+    let quoted = false;
+    let openQuote = false;
+    while (i < input.length && (openQuote || !/\s/.test(input[i]!))) {
+      const ch = input[i]!;
+      if (ch === '"') {
+        openQuote = !openQuote;
+        quoted = true;
+      } else if (ch === '=' && !openQuote && key === null && !quoted && /^[A-Za-z_]+$/.test(token)) {
+        key = token.toLowerCase();
+        token = '';
+      } else {
+        token += ch;
+      }
+      i++;
+    }
+    if (openQuote) problems.push({ kind: 'open_quote' });
+    const value = unescapeSlack(token);
+    if (key === null) {
+      positionals.push(value);
+    } else if (key in options) {
+      problems.push({ kind: 'repeated_key', key });
+    } else {
+      options[key] = value;
+    }
+  }
+  return { positionals, options, problems };
+}
+
+/** `yes`/`no` (and their usual variants) → boolean. */
+export const ZYesNo = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(['yes', 'no', 'y', 'n', 'true', 'false'], 'must be yes or no'))
+  .transform((v) => v === 'yes' || v === 'y' || v === 'true');
+
+/** One of a fixed list, case-insensitive, with the list in the error. */
+export function zOneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(values, `must be one of ${values.join(', ')}`));
+}
+
+/** A comma-separated list of values from a fixed list, without repeats. */
+export function zListOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(values, `must be a comma-separated list of ${values.join(', ')}`))
+        .min(1, `must list at least one of ${values.join(', ')}`),
+    )
+    .transform((list) => [...new Set(list)]);
+}
+
+/** A short code: letters, digits and dashes, stored upper-case. */
+export const ZCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$/, 'must be a code of letters, digits and dashes (up to 30)')
+  .transform((v) => v.toUpperCase());
+
+export const ZCount = z
+  .string()
+  .regex(/^\d{1,6}$/, 'must be a whole number')
+  .transform(Number);
+
+export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel, e.g. #intake or C0123456');
+export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a person, e.g. @name or U0123456');
+
+/**
+ * Validates `args` against `schema`: positionals are named by `positionalNames` in order, options
+ * by their keys. Throws one AppError listing every problem, followed by the usage.
+ */
+export function validateArgs<S extends z.ZodObject>(
+  schema: S,
+  args: ParsedArgs,
+  positionalNames: readonly string[],
+  usage: string,
+  msg: Messages,
+): z.output<S> {
+  const m = msg.parse;
+  const problems = args.problems.map((p) => (p.kind === 'open_quote' ? m.openQuote : m.repeatedKey(p.key)));
+  const input: Record<string, string> = {};
+  args.positionals.forEach((value, index) => {
+    const name = positionalNames[index];
+    if (name === undefined) problems.push(m.unexpected(value.slice(0, 40)));
+    else input[name] = value;
+  });
+  for (const [key, value] of Object.entries(args.options)) {
+    if (positionalNames.includes(key)) problems.push(m.unknownKey(key));
+    else input[key] = value;
+  }
+  const result = schema.strict().safeParse(input);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push(m.unknownKey(key));
+        continue;
+      }
+      const field = String(issue.path[0] ?? '');
+      const isPositional = positionalNames.includes(field);
+      const label = isPositional ? `<${field}>` : `\`${field}=\``;
+      if (input[field] === undefined) problems.push(m.missing(label));
+      else problems.push(m.badValue(label, issue.message));
+    }
+  }
+  if (problems.length > 0) throw invalidInput(problems, usage, msg);
+  return result.data as z.output<S>;
+}
+
+export function invalidInput(problems: string[], usage: string, msg: Messages): AppError {
+  return new AppError('invalid_input', msg.parse.problems([...new Set(problems)], usage));
+}

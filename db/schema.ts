@@ -1,0 +1,299 @@
+// The whole Liaison data model. By design no column can hold a name, birth date, phone, email or
+// address of a person engaged: engagements carry only categories, counts, times and who acted.
+// Times are integer milliseconds since the epoch (UTC); calendar dates are ISO `YYYY-MM-DD` text.
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const AGENCY_KINDS = ['police', 'advocacy', 'victim_services', 'health', 'government', 'other'] as const;
+export const ROLES = ['officer', 'intake', 'coordinator', 'admin'] as const;
+export const AGE_BANDS = ['under18', '18-24', '25-34', '35-44', '45plus', 'unknown'] as const;
+export const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
+export const NEEDS = [
+  'shelter',
+  'medical',
+  'legal',
+  'immigration',
+  'counselling',
+  'addiction',
+  'financial',
+  'translation',
+  'other',
+] as const;
+export const URGENCIES = ['routine', 'urgent', 'immediate'] as const;
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'closed'] as const;
+export const CLOSE_OUTCOMES = [
+  'connected',
+  'could_not_contact',
+  'not_eligible',
+  'no_capacity',
+  'person_withdrew',
+  'referred_elsewhere',
+  'other',
+] as const;
+export const OFFENCE_SECTIONS = [
+  '279.01',
+  '279.011',
+  '279.02',
+  '279.03',
+  '286.1',
+  '286.2',
+  '286.3',
+  '286.4',
+  'other',
+] as const;
+
+/** `IN (…)` check for an enum column, so the database refuses what the code would. */
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const agencies = sqliteTable(
+  'agencies',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: AGENCY_KINDS }).notNull(),
+    /** Private channel where the agency receives referral cards; null if it takes none. */
+    intakeChannelId: text('intake_channel_id'),
+    /** Team whose installation posts to the intake channel. */
+    intakeTeamId: text('intake_team_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('agencies_code_unique').on(t.code), check('agencies_kind_check', oneOf('kind', AGENCY_KINDS))],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey(),
+    /** Enterprise or team ID of the person's home organisation: with userId, who they are. */
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_team_user_unique').on(t.teamId, t.userId),
+    index('members_agency_idx').on(t.agencyId),
+    check('members_role_check', oneOf('role', ROLES)),
+  ],
+);
+
+export const operations = sqliteTable(
+  'operations',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    leadAgencyId: integer('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => operations.id),
+    timezone: text('timezone').notNull(),
+    digestChannelId: text('digest_channel_id'),
+    digestTeamId: text('digest_team_id'),
+    /** Local `HH:MM` in the operation's zone. */
+    digestTime: text('digest_time').notNull().default('08:00'),
+    closedAt: integer('closed_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('operations_code_unique').on(t.code),
+    index('operations_parent_idx').on(t.parentId),
+    check('operations_dates_check', sql`${t.startDate} <= ${t.endDate}`),
+  ],
+);
+
+export const participations = sqliteTable(
+  'participations',
+  {
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    officers: integer('officers').notNull().default(0),
+    supportStaff: integer('support_staff').notNull().default(0),
+    victimServices: integer('victim_services').notNull().default(0),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.operationId, t.agencyId] }),
+    check('participations_counts_check', sql`officers >= 0 AND support_staff >= 0 AND victim_services >= 0`),
+  ],
+);
+
+export const engagements = sqliteTable(
+  'engagements',
+  {
+    /** The `n` of `E-n`. */
+    id: integer('id').primaryKey(),
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    officerTeamId: text('officer_team_id').notNull(),
+    officerUserId: text('officer_user_id').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    ageBand: text('age_band', { enum: AGE_BANDS }).notNull(),
+    gender: text('gender', { enum: GENDERS }).notNull(),
+    offered: integer('offered', { mode: 'boolean' }).notNull(),
+    accepted: integer('accepted', { mode: 'boolean' }).notNull(),
+    safetyEnsured: integer('safety_ensured', { mode: 'boolean' }).notNull().default(false),
+    /** Coarse area (a neighbourhood or town), checked by the data guard. */
+    area: text('area'),
+    language: text('language'),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('engagements_operation_idx').on(t.operationId, t.agencyId),
+    index('engagements_officer_idx').on(t.officerTeamId, t.officerUserId, t.id),
+    check('engagements_age_check', oneOf('age_band', AGE_BANDS)),
+    check('engagements_gender_check', oneOf('gender', GENDERS)),
+    check('engagements_accepted_check', sql`NOT (accepted AND NOT offered)`),
+  ],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    /** The `n` of `R-n`. */
+    id: integer('id').primaryKey(),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    fromAgencyId: integer('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: integer('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    referrerTeamId: text('referrer_team_id').notNull(),
+    referrerUserId: text('referrer_user_id').notNull(),
+    /** Comma-separated list of NEEDS. */
+    needs: text('needs').notNull(),
+    urgency: text('urgency', { enum: URGENCIES }).notNull(),
+    /** Consent is recorded before a referral exists; the check makes a referral without it impossible. */
+    consent: integer('consent', { mode: 'boolean' }).notNull(),
+    note: text('note'),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('pending'),
+    createdAt: integer('created_at').notNull(),
+    /** When the current state began (creation, acceptance, …): overdue reminders count from it. */
+    statusChangedAt: integer('status_changed_at').notNull(),
+    actorTeamId: text('actor_team_id'),
+    actorUserId: text('actor_user_id'),
+    declineReason: text('decline_reason'),
+    closeOutcome: text('close_outcome', { enum: CLOSE_OUTCOMES }),
+    /** Where the card lives once posted; null while its post is queued. */
+    cardChannelId: text('card_channel_id'),
+    cardTeamId: text('card_team_id'),
+    cardTs: text('card_ts'),
+    /** Reminders sent for the current state. */
+    remindersSent: integer('reminders_sent').notNull().default(0),
+  },
+  (t) => [
+    index('referrals_engagement_idx').on(t.engagementId),
+    index('referrals_to_agency_idx').on(t.toAgencyId, t.status),
+    index('referrals_status_idx').on(t.status, t.statusChangedAt),
+    check('referrals_consent_check', sql`consent = 1`),
+    check('referrals_urgency_check', oneOf('urgency', URGENCIES)),
+    check('referrals_status_check', oneOf('status', REFERRAL_STATUSES)),
+  ],
+);
+
+/** Every transition of a referral, in order. Free text (the decline reason) stays on the referral. */
+export const referralEvents = sqliteTable(
+  'referral_events',
+  {
+    id: integer('id').primaryKey(),
+    referralId: integer('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorTeamId: text('actor_team_id').notNull(),
+    actorUserId: text('actor_user_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId)],
+);
+
+export const charges = sqliteTable(
+  'charges',
+  {
+    /** The `n` of `C-n`: one charged person. */
+    id: integer('id').primaryKey(),
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    officerTeamId: text('officer_team_id').notNull(),
+    officerUserId: text('officer_user_id').notNull(),
+    /** Number of offences, kept beside the rows of charge_offences so the digest needs no join. */
+    offenceCount: integer('offence_count').notNull(),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('charges_operation_idx').on(t.operationId, t.agencyId)],
+);
+
+export const chargeOffences = sqliteTable(
+  'charge_offences',
+  {
+    id: integer('id').primaryKey(),
+    chargeId: integer('charge_id')
+      .notNull()
+      .references(() => charges.id),
+    section: text('section', { enum: OFFENCE_SECTIONS }).notNull(),
+  },
+  (t) => [index('charge_offences_charge_idx').on(t.chargeId)],
+);
+
+/** One row per operation per local day: claimed before posting, so a digest is posted at most once. */
+export const digestRuns = sqliteTable(
+  'digest_runs',
+  {
+    id: integer('id').primaryKey(),
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    localDate: text('local_date').notNull(),
+    /** claimed → posted | failed (nothing was posted; may be retried) | unknown (outcome lost). */
+    status: text('status', { enum: ['claimed', 'posted', 'failed', 'unknown'] }).notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+    finishedAt: integer('finished_at'),
+    messageTs: text('message_ts'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('digest_runs_operation_day_unique').on(t.operationId, t.localDate)],
+);
+
+/**
+ * Append-only, hash-chained log of every change: who, when, what, which record. Never the free text.
+ * `hash` = sha256(prevHash + the row's canonical content); `audit verify` walks the chain.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey(),
+  at: integer('at').notNull(),
+  actorTeamId: text('actor_team_id').notNull(),
+  actorUserId: text('actor_user_id').notNull(),
+  action: text('action').notNull(),
+  ref: text('ref').notNull(),
+  /** JSON of non-identifying detail (codes, categories, counts). */
+  detail: text('detail').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

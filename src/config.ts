@@ -1,0 +1,119 @@
+// The environment, read once through one zod schema. A bad value stops the start with one line
+// that names the variable; secrets are never echoed back.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/time.js';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A person named in BOOTSTRAP_ADMINS: a user ID, optionally bound to a team (`T…:U…`). */
+export interface BootstrapAdmin {
+  teamId: string | null;
+  userId: string;
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const ZEnvironment = z.object({
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with xoxb-')
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{16,}$/, 'must be the app’s signing secret (letters and digits)')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with xapp-')
+      .optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number')
+      .transform(Number)
+      .pipe(z.number().int().min(0).max(65535, 'must be between 0 and 65535'))
+      .default(3000),
+  ),
+  DATABASE_PATH: optionalText.pipe(z.string().default('data/liaison.db')),
+  BOOTSTRAP_ADMINS: optionalText.pipe(
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^([TE][A-Z0-9]+:)?[UW][A-Z0-9]+$/, 'must list Slack user IDs (U… or T…:U…)'))),
+  ),
+  DEFAULT_TIMEZONE: optionalText.pipe(
+    z.string().default('America/Toronto').refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto'),
+  ),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, 'must be one of debug, info, warn, error').default('info')),
+});
+
+export type SlackMode =
+  | { kind: 'http'; botToken: string; signingSecret: string }
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret: string | undefined }
+  | { kind: 'none' };
+
+export interface Config {
+  slack: SlackMode;
+  slackApiUrl: string | undefined;
+  port: number;
+  databasePath: string;
+  bootstrapAdmins: BootstrapAdmin[];
+  defaultTimezone: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config, or throws a ConfigError whose message is one line. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ZEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Configuration error: ${variable} ${issue.message}.`);
+  }
+  const e = parsed.data;
+  return {
+    slack: slackMode(e),
+    slackApiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    bootstrapAdmins: e.BOOTSTRAP_ADMINS.map((entry) => {
+      const [first, second] = entry.split(':');
+      return second ? { teamId: first!, userId: second } : { teamId: null, userId: first! };
+    }),
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function slackMode(e: z.infer<typeof ZEnvironment>): SlackMode {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  if (!botToken && !signingSecret && !appToken) return { kind: 'none' };
+  if (!botToken) throw new ConfigError('Configuration error: SLACK_BOT_TOKEN is required with the other Slack settings.');
+  if (appToken) return { kind: 'socket', botToken, appToken, signingSecret };
+  if (!signingSecret) {
+    throw new ConfigError(
+      'Configuration error: SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
+  }
+  return { kind: 'http', botToken, signingSecret };
+}
+
+/** Reads `.env` from the working directory when present; variables already set win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,12 @@
+// The dependencies every layer receives as parameters, never as module singletons.
+import type { Db } from '../db/client.js';
+import type { Config } from './config.js';
+import type { Clock } from './domain/time.js';
+import type { Logger } from './logger.js';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+}

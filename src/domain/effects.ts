@@ -1,0 +1,5 @@
+// Work a command asks for after it has stored its records and answered: the Slack adapter runs it.
+export type Effect =
+  | { type: 'post_referral_card'; referralId: number }
+  | { type: 'post_digest'; operationId: number; runId: number }
+  | { type: 'refresh_home'; teamId: string; userId: string };

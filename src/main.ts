@@ -1,0 +1,42 @@
+// The composition root for `npm start`: config → Liaison → signals.
+import { ConfigError, loadDotEnv, parseConfig } from './config.js';
+import { startLiaison } from './liaison.js';
+import { createLogger } from './logger.js';
+import { messagesFor } from './i18n/index.js';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (config.slack.kind === 'none') {
+    process.stderr.write(`${messagesFor().startup.noCredentials}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const liaison = await startLiaison(config, logger);
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    liaison.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Liaison could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

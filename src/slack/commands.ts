@@ -1,0 +1,42 @@
+// Slash commands: parse → domain → reply, acknowledged once the records are durable; then the
+// effects (cards, digests, direct messages) run after the acknowledgement.
+import type { App } from '@slack/bolt';
+import { COMMANDS, type CommandResult } from '../../commands/index.js';
+import type { Deps } from '../deps.js';
+import { messagesFor } from '../i18n/index.js';
+import type { EffectRunner } from './effects.js';
+import { userMessageFor } from './errors.js';
+import { actorFrom } from './identity.js';
+
+export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner): void {
+  for (const definition of COMMANDS) {
+    app.command(definition.name, async ({ command, ack, client }) => {
+      const msg = messagesFor(command.locale as string | undefined);
+      const actor = actorFrom(command.user_id, command.team_id, command.enterprise_id);
+      const context = { command: definition.name, team: actor.teamId, user: actor.userId };
+      let result: CommandResult;
+      try {
+        // Synchronous by design: the database write commits before the acknowledgement below.
+        result = definition.run(command.text ?? '', { deps, actor, channelId: command.channel_id, msg });
+      } catch (error) {
+        await ack({ response_type: 'ephemeral', text: userMessageFor(error, msg, deps.logger, context) });
+        return;
+      }
+      if (result.kind === 'modal') {
+        await ack();
+        try {
+          await client.views.open({ trigger_id: command.trigger_id, view: result.view });
+        } catch (error) {
+          deps.logger.error('could not open modal', { ...context, error });
+        }
+        return;
+      }
+      await ack({
+        response_type: 'ephemeral',
+        text: result.text,
+        ...(result.blocks ? { blocks: result.blocks as never } : {}),
+      });
+      if (result.effects?.length) await runEffects(result.effects, { client, actor });
+    });
+  }
+}

@@ -1,0 +1,48 @@
+// The environment's rules: a bad value stops the start with one line naming the variable.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
+
+describe('parseConfig', () => {
+  it('applies the contract defaults', () => {
+    const c = parseConfig(http);
+    expect(c).toMatchObject({ port: 3000, databasePath: 'data/liaison.db', defaultTimezone: 'America/Toronto', logLevel: 'info', bootstrapAdmins: [] });
+    expect(c.slack.kind).toBe('http');
+  });
+
+  it('chooses Socket Mode with an app token, and no mode without credentials', () => {
+    expect(parseConfig({ ...http, SLACK_APP_TOKEN: 'xapp-1-A-1-abc' }).slack.kind).toBe('socket');
+    expect(parseConfig({}).slack.kind).toBe('none');
+  });
+
+  it('reads BOOTSTRAP_ADMINS with and without a team', () => {
+    expect(parseConfig({ ...http, BOOTSTRAP_ADMINS: 'U01, T02:U03' }).bootstrapAdmins).toEqual([
+      { teamId: null, userId: 'U01' },
+      { teamId: 'T02', userId: 'U03' },
+    ]);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DEFAULT_TIMEZONE', { DEFAULT_TIMEZONE: 'Mars/Olympus' }],
+    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-user-token' }],
+    ['SLACK_APP_TOKEN', { SLACK_APP_TOKEN: 'not-a-token' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+    ['BOOTSTRAP_ADMINS', { BOOTSTRAP_ADMINS: 'alice' }],
+    ['SLACK_API_URL', { SLACK_API_URL: 'ftp://slack' }],
+    ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: undefined }],
+  ])('names %s in one line when it is wrong', (variable, overrides) => {
+    let message = '';
+    try {
+      parseConfig({ ...http, ...overrides });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain(variable);
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('xoxp-user-token');
+  });
+});

@@ -1,0 +1,59 @@
+// The committed migrations are the schema's truth: they match db/schema.ts, and they upgrade an
+// older database in place without losing rows.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.js';
+import { MIGRATIONS_FOLDER, migrateDatabase } from '../../db/migrate.js';
+import * as schema from '../../db/schema.js';
+
+interface Journal {
+  entries: Array<{ idx: number; tag: string }>;
+}
+const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
+
+describe('migrations', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('match the schema: generating again would produce no statement (run `npm run db:generate`)', async () => {
+    const snapshots = journal.entries.map((e) => join(MIGRATIONS_FOLDER, `meta/${String(e.idx).padStart(4, '0')}_snapshot.json`));
+    const last = JSON.parse(readFileSync(snapshots.at(-1)!, 'utf8'));
+    const current = await generateSQLiteDrizzleJson(schema as Record<string, unknown>, last.id);
+    expect(await generateSQLiteMigration(last, current)).toEqual([]);
+  });
+
+  it('upgrade a database made by the first migration without losing its rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-migrate-'));
+    dirs.push(dir);
+    // A migrations folder as it stood after the first migration only.
+    const oldFolder = join(dir, 'migrations-v0');
+    cpSync(MIGRATIONS_FOLDER, oldFolder, { recursive: true });
+    const oldJournal = { ...JSON.parse(readFileSync(join(oldFolder, 'meta/_journal.json'), 'utf8')), entries: journal.entries.slice(0, 1) };
+    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify(oldJournal));
+
+    const path = join(dir, 'old.db');
+    const old = openDatabase(path);
+    migrateDatabase(old, oldFolder);
+    old.$client.exec(`
+      INSERT INTO agencies (id, code, name, kind, created_at) VALUES (1, 'WPS', 'Windsor Police Service', 'police', 1);
+      INSERT INTO operations (id, code, name, start_date, end_date, lead_agency_id, timezone, created_at)
+        VALUES (1, 'ONS-WE', 'Northern Spotlight Windsor-Essex', '2017-10-10', '2017-10-13', 1, 'America/Toronto', 1);
+      INSERT INTO engagements (operation_id, agency_id, officer_team_id, officer_user_id, occurred_at, age_band, gender, offered, accepted, created_at)
+        VALUES (1, 1, 'T1', 'U1', 1, '18-24', 'female', 1, 1, 1);
+    `);
+    old.$client.close();
+
+    const upgraded = openDatabase(path);
+    migrateDatabase(upgraded);
+    const count = (table: string) => upgraded.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('agencies'), count('operations'), count('engagements')]).toEqual([1, 1, 1]);
+    const applied = upgraded.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
+    expect(applied).toBe(journal.entries.length);
+    upgraded.$client.close();
+  });
+});

@@ -1,0 +1,177 @@
+// A local stand-in for the Slack Web API: an HTTP server that answers the methods Liaison calls the
+// way Slack does, records every call (method, token, arguments), keeps each channel's messages as
+// Slack would show them, and can be told to fail the next call to a method.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  token: string | undefined;
+  args: Record<string, unknown>;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  threadTs: string | undefined;
+  /** Set for chat.postEphemeral: only this user sees it. */
+  user: string | undefined;
+}
+
+export interface Fault {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+  /** Never answer (a timeout from the client's point of view). */
+  hang?: boolean;
+}
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private server: Server | undefined;
+  private nextTs = 1_700_000_000;
+  private nextView = 1;
+  private hanging: Array<() => void> = [];
+  teamId = 'T0TEAM';
+  botUserId = 'UBOT';
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(
+        (answer) => {
+          if (answer === 'hang') {
+            this.hanging.push(() => res.destroy());
+            return;
+          }
+          res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+          res.end(JSON.stringify(answer.body));
+        },
+        (error) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const release of this.hanging) release();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next call to `method` gets `fault` instead of the normal answer. */
+  failNext(method: string, fault: Fault): void {
+    const queue = this.faults.get(method) ?? [];
+    queue.push(fault);
+    this.faults.set(method, queue);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages in a channel as a person would see them now (updates applied, ephemerals excluded). */
+  channelMessages(channel: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.user === undefined);
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown } | 'hang'> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const token = req.headers.authorization?.replace(/^Bearer /, '');
+    if (url.pathname.startsWith('/response/')) {
+      this.calls.push({ method: 'response_url', token, args: { id: url.pathname.slice(10), ...JSON.parse(raw || '{}') } });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = decodeArgs(raw, req.headers['content-type']);
+    this.calls.push({ method, token: token ?? (args.token as string | undefined), args });
+    const fault = this.faults.get(method)?.shift();
+    if (fault) {
+      if (fault.hang) return 'hang';
+      return { status: fault.status ?? 200, headers: fault.headers, body: fault.body ?? { ok: false, error: 'fatal_error' } };
+    }
+    return { status: 200, body: this.answer(method, args) };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'liaison', team_id: this.teamId, user_id: this.botUserId, bot_id: 'BBOT' };
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        const channel = String(args.channel);
+        const ts = `${this.nextTs++}.000100`;
+        this.messages.push({
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          blocks: (args.blocks as unknown[]) ?? [],
+          threadTs: args.thread_ts as string | undefined,
+          user: method === 'chat.postEphemeral' ? String(args.user) : undefined,
+        });
+        return method === 'chat.postMessage' ? { ok: true, channel, ts, message: { text: args.text } } : { ok: true, message_ts: ts };
+      }
+      case 'chat.update': {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = String(args.text ?? message.text);
+        message.blocks = (args.blocks as unknown[]) ?? message.blocks;
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^[UW]/, '')}` } };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextView++}`, ...(args.view as object) } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API client sends form fields whose nested values are JSON strings. */
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

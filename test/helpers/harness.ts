@@ -1,0 +1,223 @@
+// The end-to-end harness: the real Liaison in HTTP mode on a free port with a temporary database,
+// pointed at a FakeSlack, driven by correctly signed HTTP requests exactly as Slack sends them.
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/config.js';
+import type { Clock } from '../../src/domain/time.js';
+import { type RunningLiaison, startLiaison } from '../../src/liaison.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeSlack } from './fake-slack.js';
+
+export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-bot-token';
+
+export interface TestUser {
+  teamId: string;
+  userId: string;
+  name?: string;
+}
+
+export interface HttpAnswer {
+  status: number;
+  text: string;
+  /** The body as JSON when it is JSON (a command's ephemeral reply), else undefined. */
+  json: Record<string, unknown> | undefined;
+}
+
+export class FakeClock implements Clock {
+  private current: number;
+  constructor(start: string | number) {
+    this.current = typeof start === 'number' ? start : Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: string | number): void {
+    this.current = typeof at === 'number' ? at : Date.parse(at);
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Reuse a database file (to restart on the same data). */
+  databasePath?: string;
+  slack?: FakeSlack;
+}
+
+export class Harness {
+  private requestCounter = 0;
+  constructor(
+    readonly slack: FakeSlack,
+    readonly liaison: RunningLiaison,
+    readonly logs: string[],
+    readonly databasePath: string,
+    private readonly ownsDir: string | undefined,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.liaison.port}`;
+  }
+
+  get db() {
+    return this.liaison.db;
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const slack = options.slack ?? (await new FakeSlack().start());
+    const dir = options.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'liaison-test-'));
+    const databasePath = options.databasePath ?? join(dir!, 'liaison.db');
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: databasePath,
+      ...options.env,
+    });
+    const logs: string[] = [];
+    const logger = createLogger('debug', (line) => logs.push(line));
+    const liaison = await startLiaison(config, logger, { clock: options.clock, host: '127.0.0.1' });
+    return new Harness(slack, liaison, logs, databasePath, dir);
+  }
+
+  async stop(options: { keepData?: boolean; keepSlack?: boolean } = {}): Promise<void> {
+    await this.liaison.stop();
+    if (!options.keepSlack) await this.slack.stop();
+    if (this.ownsDir && !options.keepData) rmSync(this.ownsDir, { recursive: true, force: true });
+  }
+
+  /** A raw POST to /slack/events with the given headers (for signature tests). */
+  async post(body: string, headers: Record<string, string>): Promise<HttpAnswer> {
+    const res = await fetch(`${this.url}/slack/events`, { method: 'POST', body, headers });
+    const text = await res.text();
+    let json: Record<string, unknown> | undefined;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, text, json };
+  }
+
+  /** POSTs a body signed as Slack signs it. */
+  async signedPost(body: string, contentType: string, extraHeaders: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.post(body, { 'content-type': contentType, ...signatureHeaders(body), ...extraHeaders });
+  }
+
+  /** A slash command typed by `user`; resolves to the HTTP answer (the ephemeral reply). */
+  async command(user: TestUser, command: string, text: string, channelId = 'CGENERAL'): Promise<HttpAnswer> {
+    const n = ++this.requestCounter;
+    const body = new URLSearchParams({
+      token: 'legacy-verification-token',
+      team_id: user.teamId,
+      team_domain: 'fake',
+      channel_id: channelId,
+      channel_name: 'general',
+      user_id: user.userId,
+      user_name: user.name ?? user.userId.toLowerCase(),
+      command,
+      text,
+      api_app_id: 'A0LIAISON',
+      is_enterprise_install: 'false',
+      response_url: this.slack.responseUrl(`cmd-${n}`),
+      trigger_id: `trigger-${n}`,
+    }).toString();
+    return this.signedPost(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** Sends an interactivity payload (`block_actions`, `view_submission`, …). */
+  async interact(payload: Record<string, unknown>): Promise<HttpAnswer> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.signedPost(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** A button click on a message. */
+  async click(
+    user: TestUser,
+    action: { actionId: string; value: string; blockId?: string },
+    message: { channel: string; ts: string; blocks?: unknown[] },
+  ): Promise<HttpAnswer> {
+    const n = ++this.requestCounter;
+    return this.interact({
+      type: 'block_actions',
+      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
+      team: { id: user.teamId, domain: 'fake' },
+      api_app_id: 'A0LIAISON',
+      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      channel: { id: message.channel, name: 'intake' },
+      message: { ts: message.ts, type: 'message', blocks: message.blocks ?? [] },
+      trigger_id: `trigger-${n}`,
+      response_url: this.slack.responseUrl(`act-${n}`),
+      actions: [
+        {
+          type: 'button',
+          action_id: action.actionId,
+          block_id: action.blockId ?? 'actions',
+          value: action.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+  }
+
+  /** Submits a modal as Slack does, with `values` keyed block_id → action_id → element state. */
+  async submitView(
+    user: TestUser,
+    view: { callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> },
+  ): Promise<HttpAnswer> {
+    const n = ++this.requestCounter;
+    return this.interact({
+      type: 'view_submission',
+      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
+      team: { id: user.teamId, domain: 'fake' },
+      api_app_id: 'A0LIAISON',
+      trigger_id: `trigger-${n}`,
+      view: {
+        id: `VSUB${n}`,
+        type: 'modal',
+        callback_id: view.callbackId,
+        private_metadata: view.privateMetadata ?? '',
+        state: { values: view.values },
+        app_installed_team_id: user.teamId,
+        hash: `hash-${n}`,
+      },
+    });
+  }
+
+  async healthz(): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${this.url}/healthz`);
+    return { status: res.status, body: await res.json() };
+  }
+}
+
+export function sign(body: string, timestampSeconds: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestampSeconds}:${body}`).digest('hex')}`;
+}
+
+export function signatureHeaders(body: string, timestampSeconds = Math.floor(Date.now() / 1000)): Record<string, string> {
+  return {
+    'x-slack-request-timestamp': String(timestampSeconds),
+    'x-slack-signature': sign(body, timestampSeconds),
+  };
+}
+
+/** Block Kit text of a message, flattened, for assertions on what a person reads. */
+export function textOf(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === 'string') out.push(o.text);
+      for (const [k, v] of Object.entries(o)) if (k !== 'text' || typeof v !== 'string') walk(v);
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}
