@@ -1,11 +1,48 @@
-// /agency: see the usage in src/i18n/en.ts and the contract.
+// /agency: add, list, show and register members of partner agencies.
+import { z } from 'zod';
+import { AGENCY_KINDS, ROLES } from '../db/schema.js';
+import { addAgency, listAgencies, setMember, showAgency } from '../src/domain/agencies.js';
+import { parseArgs, validateArgs, ZChannelId, ZCode, ZUserId, zOneOf } from './shared/args.js';
+import { requestContext, splitSubcommand } from './shared/context.js';
+import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import { usageReply } from './shared/reply.js';
+
+export const ZAgencyName = z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters');
+
+const ZAdd = z.object({ code: ZCode, name: ZAgencyName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional() });
+const ZShow = z.object({ code: ZCode });
+const ZMember = z.object({ user: ZUserId, code: ZCode, role: zOneOf(ROLES) });
 
 export const agencyCommand: CommandDefinition = {
   name: '/agency',
   usage: (msg) => msg.usage.agency,
-  run(_text, ctx) {
-    return usageReply(ctx.msg.usage.agency);
+  run(text, ctx) {
+    const { msg } = ctx;
+    const usage = msg.usage.agency;
+    const { sub, rest } = splitSubcommand(text);
+    if (sub === '' || isHelp(sub)) return usageReply(usage);
+    const args = parseArgs(rest);
+    switch (sub) {
+      case 'add': {
+        const input = validateArgs(ZAdd, args, ['code', 'name'], usage, msg);
+        const agency = addAgency(requestContext(ctx), { code: input.code, name: input.name, kind: input.kind, intakeChannelId: input.intake });
+        return reply(msg.agency.added(agency));
+      }
+      case 'list': {
+        validateArgs(z.object({}), args, [], usage, msg);
+        return reply(msg.agency.list(listAgencies(requestContext(ctx))));
+      }
+      case 'show': {
+        const input = validateArgs(ZShow, args, ['code'], usage, msg);
+        return reply(msg.agency.show(showAgency(requestContext(ctx), input.code)));
+      }
+      case 'member': {
+        const input = validateArgs(ZMember, args, ['user', 'code'], usage, msg);
+        const result = setMember(requestContext(ctx), { userId: input.user, agencyCode: input.code, role: input.role });
+        return reply(msg.agency.memberSet(input.user, result.agency.code, result.role, result.previous));
+      }
+      default:
+        return reply(msg.parse.unknownSubcommand('/agency', sub, usage));
+    }
   },
 };

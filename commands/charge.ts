@@ -1,11 +1,32 @@
-// /charge: see the usage in src/i18n/en.ts and the contract.
+// /charge: log one person charged, with the offences.
+import { z } from 'zod';
+import { OFFENCE_SECTIONS } from '../db/schema.js';
+import { logCharge } from '../src/domain/charges.js';
+import { parseArgs, validateArgs, ZCode, zListOf } from './shared/args.js';
+import { requestContext } from './shared/context.js';
+import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import { usageReply } from './shared/reply.js';
+
+const ZCharge = z.object({
+  operation: ZCode,
+  offences: zListOf(OFFENCE_SECTIONS, { keepRepeats: true }),
+  agency: ZCode.optional(),
+  note: z.string().optional(),
+});
 
 export const chargeCommand: CommandDefinition = {
   name: '/charge',
   usage: (msg) => msg.usage.charge,
-  run(_text, ctx) {
-    return usageReply(ctx.msg.usage.charge);
+  run(text, ctx) {
+    const { msg } = ctx;
+    if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.charge);
+    const input = validateArgs(ZCharge, parseArgs(text), ['operation'], msg.usage.charge, msg);
+    const logged = logCharge(requestContext(ctx), {
+      operationCode: input.operation,
+      offences: input.offences,
+      agencyCode: input.agency,
+      note: input.note,
+    });
+    return reply(msg.charge.logged(logged.ref, input.offences));
   },
 };

@@ -1,11 +1,90 @@
-// /op: see the usage in src/i18n/en.ts and the contract.
+// /op: create, join, list, show and close operations.
+import { z } from 'zod';
+import { computeDigest } from '../src/domain/digest.js';
+import { closeOperation, createOperation, joinOperation, listOperations, requireOperation } from '../src/domain/operations.js';
+import { authorize } from '../src/domain/permissions.js';
+import { isClockTime, isIsoDate, isValidTimeZone } from '../src/domain/time.js';
+import { ZAgencyName } from './agency.js';
+import { parseArgs, validateArgs, ZChannelId, ZCode, ZCount } from './shared/args.js';
+import { requestContext, splitSubcommand } from './shared/context.js';
+import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import { usageReply } from './shared/reply.js';
+
+const ZDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
+
+const ZCreate = z.object({
+  code: ZCode,
+  name: ZAgencyName,
+  start: ZDate,
+  end: ZDate,
+  lead: ZCode,
+  parent: ZCode.optional(),
+  tz: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto').optional(),
+  digest: ZChannelId.optional(),
+  digest_time: z.string().refine(isClockTime, 'must be a time written HH:MM (24-hour)').optional(),
+});
+const ZJoin = z.object({
+  code: ZCode,
+  agency: ZCode,
+  officers: ZCount.optional(),
+  support_staff: ZCount.optional(),
+  victim_services: ZCount.optional(),
+});
+const ZCodeOnly = z.object({ code: ZCode });
 
 export const opCommand: CommandDefinition = {
   name: '/op',
   usage: (msg) => msg.usage.op,
-  run(_text, ctx) {
-    return usageReply(ctx.msg.usage.op);
+  run(text, ctx) {
+    const { msg } = ctx;
+    const usage = msg.usage.op;
+    const { sub, rest } = splitSubcommand(text);
+    if (sub === '' || isHelp(sub)) return usageReply(usage);
+    const args = parseArgs(rest);
+    switch (sub) {
+      case 'create': {
+        const input = validateArgs(ZCreate, args, ['code', 'name'], usage, msg);
+        const operation = createOperation(requestContext(ctx), {
+          code: input.code,
+          name: input.name,
+          startDate: input.start,
+          endDate: input.end,
+          leadCode: input.lead,
+          parentCode: input.parent,
+          timezone: input.tz,
+          digestChannelId: input.digest,
+          digestTime: input.digest_time,
+        });
+        return reply(msg.op.created(operation));
+      }
+      case 'join': {
+        const input = validateArgs(ZJoin, args, ['code', 'agency'], usage, msg);
+        const result = joinOperation(requestContext(ctx), {
+          operationCode: input.code,
+          agencyCode: input.agency,
+          officers: input.officers,
+          supportStaff: input.support_staff,
+          victimServices: input.victim_services,
+        });
+        return reply(msg.op.joined(input.agency, result.operation.code, result.participation, result.rejoined));
+      }
+      case 'list': {
+        validateArgs(z.object({}), args, [], usage, msg);
+        return reply(msg.op.list(listOperations(requestContext(ctx))));
+      }
+      case 'show': {
+        const input = validateArgs(ZCodeOnly, args, ['code'], usage, msg);
+        const request = requestContext(ctx);
+        authorize(request.principal, 'read', {}, msg);
+        const operation = requireOperation(ctx.deps.db, input.code, msg);
+        return reply(msg.op.show(operation, computeDigest(ctx.deps.db, operation.id, ctx.deps.clock.now())));
+      }
+      case 'close': {
+        const input = validateArgs(ZCodeOnly, args, ['code'], usage, msg);
+        return reply(msg.op.closedNow(closeOperation(requestContext(ctx), input.code).code));
+      }
+      default:
+        return reply(msg.parse.unknownSubcommand('/op', sub, usage));
+    }
   },
 };

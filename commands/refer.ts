@@ -1,11 +1,54 @@
-// /refer: see the usage in src/i18n/en.ts and the contract.
+// /refer: refer an engagement to a supporting agency, in the key=value form or through the form.
+import { z } from 'zod';
+import { NEEDS, URGENCIES } from '../db/schema.js';
+import { buildReferModal } from '../src/blocks/referral-modals.js';
+import { AppError } from '../src/domain/errors.js';
+import { createReferral, receivingAgencies, recentEngagementsOf } from '../src/domain/referrals.js';
+import { operationsOpenForRecording } from '../src/domain/recording.js';
+import { parseRef } from '../src/domain/references.js';
+import { parseArgs, validateArgs, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
+import { requestContext } from './shared/context.js';
+import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import { usageReply } from './shared/reply.js';
+
+const ZEngagementRef = z
+  .string()
+  .transform((v) => parseRef('E', v))
+  .pipe(z.number({ error: 'must be an engagement reference such as E-12' }));
+
+const ZRefer = z.object({
+  engagement: ZEngagementRef,
+  to: ZCode,
+  needs: zListOf(NEEDS),
+  urgency: zOneOf(URGENCIES),
+  consent: ZYesNo,
+  note: z.string().optional(),
+});
 
 export const referCommand: CommandDefinition = {
   name: '/refer',
   usage: (msg) => msg.usage.refer,
-  run(_text, ctx) {
-    return usageReply(ctx.msg.usage.refer);
+  run(text, ctx) {
+    const { msg } = ctx;
+    if (isHelp(text)) return usageReply(msg.usage.refer);
+    const request = requestContext(ctx);
+    if (text.trim() === '') {
+      operationsOpenForRecording(request); // the same permission check as logging
+      const engagements = recentEngagementsOf(ctx.deps.db, ctx.actor);
+      if (engagements.length === 0) throw new AppError('not_found', msg.referral.noEngagementsYet);
+      const agencies = receivingAgencies(ctx.deps.db);
+      if (agencies.length === 0) throw new AppError('not_found', msg.referral.noReceivingAgencies);
+      return { kind: 'modal', view: buildReferModal(engagements, agencies, msg, JSON.stringify({ channel: ctx.channelId })) };
+    }
+    const input = validateArgs(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, msg);
+    const referral = createReferral(request, {
+      engagementId: input.engagement,
+      toAgencyCode: input.to,
+      needs: input.needs,
+      urgency: input.urgency,
+      consent: input.consent,
+      note: input.note,
+    });
+    return reply(msg.referral.created(referral), { effects: [{ type: 'post_referral_card', referralId: referral.id }] });
   },
 };

@@ -2,6 +2,7 @@
 // that names the variable; secrets are never echoed back.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_OVERDUE_LIMITS, type OverdueLimits } from './domain/reminders.js';
 import { isValidTimeZone } from './domain/time.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -58,6 +59,13 @@ const ZEnvironment = z.object({
     z.string().default('America/Toronto').refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto'),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, 'must be one of debug, info, warn, error').default('info')),
+  /** Hours before an overdue reminder: `immediate=1,urgent=4,routine=24,accepted=168` (any subset). */
+  OVERDUE_HOURS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^((immediate|urgent|routine|accepted)=\d+(\.\d+)?)(,(immediate|urgent|routine|accepted)=\d+(\.\d+)?)*$/, 'must look like immediate=1,urgent=4,routine=24,accepted=168')
+      .optional(),
+  ),
 });
 
 export type SlackMode =
@@ -73,6 +81,7 @@ export interface Config {
   bootstrapAdmins: BootstrapAdmin[];
   defaultTimezone: string;
   logLevel: LogLevel;
+  overdueLimits: OverdueLimits;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +106,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     }),
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    overdueLimits: overdueLimits(e.OVERDUE_HOURS),
+  };
+}
+
+function overdueLimits(spec: string | undefined): OverdueLimits {
+  const hours = Object.fromEntries((spec ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
+  const ms = (key: string, fallback: number) => (hours[key] ? Number(hours[key]) * 3_600_000 : fallback);
+  const d = DEFAULT_OVERDUE_LIMITS;
+  return {
+    pending: { immediate: ms('immediate', d.pending.immediate), urgent: ms('urgent', d.pending.urgent), routine: ms('routine', d.pending.routine) },
+    accepted: ms('accepted', d.accepted),
   };
 }
 

@@ -8,11 +8,15 @@ import { type Clock, systemClock } from './domain/time.js';
 import type { Logger } from './logger.js';
 import { createSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/register.js';
+import { JOBS } from './jobs/index.js';
+import { type Scheduler, startScheduler } from './jobs/scheduler.js';
 
 export interface RunningLiaison {
   port: number;
   db: Db;
   deps: Deps;
+  /** Runs every scheduled job once at the clock's current time (tests drive time this way). */
+  runJobs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +24,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Interface to bind; production listens everywhere so Slack can reach it. */
   host?: string;
+  /** Tick the scheduler every minute (default); tests turn it off and call runJobs(). */
+  cron?: boolean;
 }
 
 export async function startLiaison(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningLiaison> {
@@ -30,18 +36,20 @@ export async function startLiaison(config: Config, logger: Logger, options: Star
     const transport = createSlackApp(deps, () => ready);
     migrateDatabase(db);
     ready = true;
-    const { stopJobs } = registerListeners(transport.app, deps);
+    registerListeners(transport.app, deps);
     const port = await transport.start(options.host ?? '0.0.0.0');
+    const scheduler: Scheduler = startScheduler({ deps, client: transport.app.client }, JOBS, { cron: options.cron ?? true });
     logger.info('liaison started', { mode: config.slack.kind, port, database: config.databasePath });
     let stopped = false;
     return {
       port,
       db,
       deps,
+      runJobs: () => scheduler.runOnce(),
       async stop() {
         if (stopped) return;
         stopped = true;
-        stopJobs();
+        scheduler.stop();
         await transport.stop();
         db.$client.close();
         logger.info('liaison stopped');

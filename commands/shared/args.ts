@@ -80,8 +80,8 @@ export function zOneOf<const T extends readonly [string, ...string[]]>(values: T
     .pipe(z.enum(values, `must be one of ${values.join(', ')}`));
 }
 
-/** A comma-separated list of values from a fixed list, without repeats. */
-export function zListOf<const T extends readonly [string, ...string[]]>(values: T) {
+/** A comma-separated list of values from a fixed list; repeats are dropped unless `keepRepeats`. */
+export function zListOf<const T extends readonly [string, ...string[]]>(values: T, { keepRepeats = false } = {}) {
   return z
     .string()
     .transform((v) =>
@@ -95,7 +95,7 @@ export function zListOf<const T extends readonly [string, ...string[]]>(values: 
         .array(z.enum(values, `must be a comma-separated list of ${values.join(', ')}`))
         .min(1, `must list at least one of ${values.join(', ')}`),
     )
-    .transform((list) => [...new Set(list)]);
+    .transform((list) => (keepRepeats ? list : [...new Set(list)]));
 }
 
 /** A short code: letters, digits and dashes, stored upper-case. */
@@ -145,7 +145,7 @@ export function validateArgs<S extends z.ZodObject>(
       }
       const field = String(issue.path[0] ?? '');
       const isPositional = positionalNames.includes(field);
-      const label = isPositional ? `<${field}>` : `\`${field}=\``;
+      const label = isPositional ? `\`<${field}>\`` : `\`${field}=\``;
       if (input[field] === undefined) problems.push(m.missing(label));
       else problems.push(m.badValue(label, issue.message));
     }

@@ -13,11 +13,14 @@ export type AppErrorCode =
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
+  /** The input field the problem is in, when there is one (a form shows the message under it). */
+  readonly field: string | undefined;
 
-  constructor(code: AppErrorCode, userMessage: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, userMessage: string, options?: { cause?: unknown; field?: string }) {
     super(`${code}: ${userMessage}`, options);
     this.name = 'AppError';
     this.code = code;
     this.userMessage = userMessage;
+    this.field = options?.field;
   }
 }

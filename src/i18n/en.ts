@@ -1,5 +1,49 @@
 // English messages: every sentence a person reads in Slack, the sandbox or the CLI comes from here.
 // Messages are short (people read them on a phone mid-shift) and every refusal says what to type.
+import type { AgencyDetail, AgencySummary, Agency } from '../domain/agencies.js';
+import type { Digest } from '../domain/digest.js';
+import type { OperationSummary, Operation, Participation } from '../domain/operations.js';
+import type { Action, Role } from '../domain/permissions.js';
+import type { PersonalDataKind } from '../domain/data-guard.js';
+import type { FreeTextField } from '../domain/free-text.js';
+import type { Referral } from '../domain/referrals.js';
+
+const channel = (id: string | null) => (id ? `<#${id}>` : 'none');
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A time Slack shows in each reader's own zone. */
+const when = (ms: number) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${new Date(ms).toISOString()}>`;
+const OUTCOMES = {
+  connected: 'Connected with support',
+  could_not_contact: 'Could not contact',
+  not_eligible: 'Not eligible',
+  no_capacity: 'No capacity',
+  person_withdrew: 'Person withdrew',
+  referred_elsewhere: 'Referred elsewhere',
+  other: 'Other',
+} as const;
+const referralState = (r: Referral) => {
+  const by = r.actor ? `<@${r.actor.userId}>` : '';
+  switch (r.status) {
+    case 'pending':
+      return `:hourglass_flowing_sand: Waiting for ${r.toAgencyCode} · sent ${when(r.createdAt)}`;
+    case 'accepted':
+      return `:white_check_mark: Accepted by ${by} ${when(r.statusChangedAt)}`;
+    case 'declined':
+      return `:x: Declined by ${by} ${when(r.statusChangedAt)}: ${r.declineReason ?? ''}`;
+    case 'closed':
+      return `:lock: Closed by ${by} ${when(r.statusChangedAt)}: ${r.closeOutcome ? OUTCOMES[r.closeOutcome] : ''}`;
+  }
+};
+const PERSONAL_DATA: Record<PersonalDataKind, string> = {
+  phone: 'a phone number',
+  email: 'an email address',
+  street_address: 'a street address',
+  postal_code: 'a postal code',
+  date_of_birth: 'a date of birth',
+  government_id: 'an ID number',
+  social_handle: 'a social-media handle or profile link',
+  personal_name: 'a person’s name',
+};
 
 export const en = {
   usage: {
@@ -40,7 +84,190 @@ export const en = {
       '`/digest <OPCODE> post` posts it now to the operation’s digest channel.',
     ].join('\n'),
   },
+  common: { ok: 'OK', yes: 'yes', no: 'no' },
+  labels: {
+    ageBand: { under18: 'Under 18', '18-24': '18–24', '25-34': '25–34', '35-44': '35–44', '45plus': '45 or older', unknown: 'Unknown' },
+    gender: { female: 'Female', male: 'Male', nonbinary: 'Non-binary', unknown: 'Unknown' },
+    need: {
+      shelter: 'Shelter',
+      medical: 'Medical',
+      legal: 'Legal',
+      immigration: 'Immigration',
+      counselling: 'Counselling',
+      addiction: 'Addiction',
+      financial: 'Financial',
+      translation: 'Translation',
+      other: 'Other',
+    },
+    urgency: { routine: 'Routine', urgent: 'Urgent', immediate: 'Immediate' },
+    outcome: OUTCOMES,
+  },
+  agency: {
+    unknown: (code: string) => `There is no agency *${code}*. Type \`/agency list\` to see the codes.`,
+    exists: (code: string) => `Agency *${code}* already exists. Type \`/agency show ${code}\` to see it.`,
+    added: (a: Agency) => `Added *${a.code}* — ${a.name} (${a.kind}). Intake channel: ${channel(a.intakeChannelId)}.`,
+    list: (rows: AgencySummary[]) =>
+      rows.length === 0
+        ? 'No agencies yet. An admin adds one with `/agency add <CODE> "<Name>" kind=<kind>`.'
+        : [`*Agencies* (${rows.length})`, ...rows.map((a) => `• *${a.code}* ${a.name} · ${a.kind} · ${plural(a.members, 'member')}${a.intakeChannelId ? ` · intake ${channel(a.intakeChannelId)}` : ''}`)].join('\n'),
+    show: (d: AgencyDetail) =>
+      [
+        `*${d.agency.code}* — ${d.agency.name} (${d.agency.kind})`,
+        `Intake channel: ${channel(d.agency.intakeChannelId)}`,
+        `Members: ${d.membersByRole.officer} officers, ${d.membersByRole.intake} intake, ${d.membersByRole.coordinator} coordinators, ${d.membersByRole.admin} admins`,
+        `Operations: ${d.operations.length ? d.operations.join(', ') : 'none yet'}`,
+      ].join('\n'),
+    memberSet: (userId: string, code: string, role: Role, previous: Role | null) =>
+      previous ? `<@${userId}> is now *${role}* at *${code}* (was ${previous}).` : `Registered <@${userId}> as *${role}* at *${code}*.`,
+    onlyAdminsGrantAdmin: 'Only an admin can make someone an admin. Choose role=officer, intake or coordinator.',
+    memberElsewhere: (userId: string, code: string) =>
+      `<@${userId}> is registered with *${code}* (or is an admin). Ask an admin or ${code}’s coordinator to change it.`,
+  },
+  op: {
+    unknown: (code: string) => `There is no operation *${code}*. Type \`/op list\` to see the codes.`,
+    exists: (code: string) => `Operation *${code}* already exists. Type \`/op show ${code}\` to see it.`,
+    closed: (code: string) => `Operation *${code}* is closed; nothing more can be logged in it.`,
+    endBeforeStart: '`end=` is before `start=`. Please fix the dates.',
+    created: (o: Operation) =>
+      [
+        `Created *${o.code}* — ${o.name}, ${o.startDate} → ${o.endDate} (${o.timezone}), lead *${o.leadAgencyCode}*${o.parentCode ? `, under *${o.parentCode}*` : ''}.`,
+        o.digestChannelId ? `Digest daily at ${o.digestTime} in ${channel(o.digestChannelId)}.` : 'No digest channel yet.',
+        `Agencies join with \`/op join ${o.code} <AGENCY> officers=<n>\`.`,
+      ].join('\n'),
+    joined: (agency: string, op: string, p: Participation, rejoined: boolean) =>
+      `*${agency}* ${rejoined ? 'updated its counts in' : 'joined'} *${op}*: ${plural(p.officers, 'officer')}, ${p.supportStaff} support staff, ${p.victimServices} victim services.`,
+    list: (rows: OperationSummary[]) =>
+      rows.length === 0
+        ? 'No operations yet. Create one with `/op create <CODE> "<Name>" start=<YYYY-MM-DD> end=<YYYY-MM-DD> lead=<AGENCY>`.'
+        : [`*Operations* (${rows.length})`, ...rows.map((o) => `• *${o.code}* ${o.name} · ${o.startDate} → ${o.endDate} · lead ${o.leadAgencyCode}${o.parentCode ? ` · under ${o.parentCode}` : ''} · ${plural(o.agencies, 'agency', 'agencies')}${o.closedAt ? ' · closed' : ''}`)].join('\n'),
+    show: (o: Operation, d: Digest) =>
+      [
+        `*${o.code}* — ${o.name}${o.closedAt ? ' (closed)' : ''}`,
+        `${o.startDate} → ${o.endDate} · ${o.timezone} · lead *${o.leadAgencyCode}*${o.parentCode ? ` · under *${o.parentCode}*` : ''}`,
+        `Digest: ${o.digestChannelId ? `${o.digestTime} in ${channel(o.digestChannelId)}` : 'no channel'}`,
+        `${plural(d.agencies, 'agency', 'agencies')} · ${d.personnel} personnel${d.operationCodes.length > 1 ? ` · includes ${d.operationCodes.slice(1).join(', ')}` : ''}`,
+        `*Engaged ${d.totals.engaged}* · accepted ${d.totals.accepted} · minors ${d.totals.minors}`,
+        `Referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed`,
+        `Charges: ${plural(d.totals.chargedPeople, 'person', 'people')} charged with ${plural(d.totals.offences, 'offence')}`,
+      ].join('\n'),
+    closedNow: (code: string) => `Closed *${code}*. Its figures stay; nothing more can be logged in it.`,
+  },
+  record: {
+    nameAgency: 'You are not registered with an agency: add `agency=<AGENCY>` to say which agency this is for.',
+    notJoined: (agency: string, op: string) =>
+      `*${agency}* has not joined *${op}*. A coordinator runs \`/op join ${op} ${agency} officers=<n>\` first.`,
+  },
+  engage: {
+    logged: (ref: string, op: string, minorAgency: string | null) =>
+      minorAgency
+        ? `Logged *${ref}* in ${op}. :warning: *Under 18*: follow ${minorAgency}’s child-protection protocol now.`
+        : `Logged *${ref}* in ${op}.`,
+    acceptedNeedsOffered: '`accepted=yes` needs `offered=yes`: support must be offered before it is accepted.',
+    atOutsideDates: (op: string, start: string, end: string) =>
+      `\`at=\` must fall within ${op}’s dates (${start} → ${end}, a day of grace at each end).`,
+    atInFuture: '`at=` is in the future. Leave it out to use the current time.',
+    modal: {
+      title: 'Log an engagement',
+      submit: 'Log',
+      cancel: 'Cancel',
+      yes: 'Yes',
+      no: 'No',
+      privacy: 'No names, contact details or addresses: describe, don’t identify.',
+      operation: 'Operation',
+      age: 'Age band',
+      gender: 'Gender',
+      offered: 'Support offered?',
+      accepted: 'Offer accepted?',
+      safety: 'Safety',
+      safetyOption: 'Safety ensured',
+      area: 'Area',
+      areaHint: 'A neighbourhood or town, never an address.',
+      language: 'Language',
+      languageHint: 'A language code such as en, fr or es.',
+      note: 'Note',
+      noteHint: 'No names, phone numbers, handles or addresses.',
+      required: 'Please choose one.',
+    },
+  },
+  charge: {
+    logged: (ref: string, sections: string[]) =>
+      `Logged *${ref}*: one person charged with ${plural(sections.length, 'offence')} (${sections.join(', ')}).`,
+  },
+  referral: {
+    unknown: (ref: string) => `There is no referral ${ref}.`,
+    unknownEngagement: (ref: string) => `There is no engagement ${ref}. Check the E-number your \`/engage\` answer gave.`,
+    noConsent: 'A referral needs the person’s consent: `consent=yes` once they have agreed. Nothing was stored.',
+    noIntake: (code: string) => `*${code}* has no intake channel, so it cannot receive referrals. An admin sets one with \`/agency add\`.`,
+    reasonRequired: 'Please give a reason for declining.',
+    created: (r: Referral) => `Referred *${r.ref}* to *${r.toAgencyCode}* (${r.urgency}). You will get a message when they act on it.`,
+    cardQueued: (r: Referral, error: string) =>
+      `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${error === 'not_in_channel' ? 'Liaison is not in that channel: invite @Liaison' : error}). Liaison retries every minute.`,
+    alreadyHandled: (r: Referral) =>
+      r.actor ? `${r.ref} was already ${r.status} by <@${r.actor.userId}> ${when(r.statusChangedAt)}. Nothing changed.` : `${r.ref} is ${r.status}. Nothing changed.`,
+    dm: (r: Referral) => `Your referral *${r.ref}* to *${r.toAgencyCode}*: ${referralState(r)}`,
+    noEngagementsYet: 'You have no engagements to refer yet. Log one with `/engage` first.',
+    noReceivingAgencies: 'No agency can receive referrals yet: an admin gives one an intake channel with `/agency add … intake=#channel`.',
+    card: {
+      title: (ref: string, urgency: string) => `Referral ${ref}${urgency === 'routine' ? '' : ` · ${urgency.toUpperCase()}`}`,
+      needs: 'Needs',
+      urgency: 'Urgency',
+      ageBand: 'Age band',
+      area: 'Area',
+      language: 'Language',
+      operation: 'Operation',
+      contact: (fromCode: string, userId: string) =>
+        `From *${fromCode}*. <@${userId}> arranges the hand-over with you: reply to them, not in this channel.`,
+      note: (note: string) => `Note: ${note}`,
+      status: referralState,
+      accept: 'Accept',
+      decline: 'Decline',
+      close: 'Close',
+      fallback: (r: Referral) => `Referral ${r.ref} from ${r.fromAgencyCode}: ${r.needs.join(', ')} (${r.urgency}) — ${r.status}`,
+    },
+    declineModal: {
+      title: (ref: string) => `Decline ${ref}`,
+      submit: 'Decline',
+      explain: 'The referring officer sees your reason. No names or contact details.',
+      reason: 'Reason',
+      hint: 'For example: no capacity this week; outside our area.',
+    },
+    closeModal: { title: (ref: string) => `Close ${ref}`, submit: 'Close referral', outcome: 'Outcome' },
+    referModal: {
+      title: 'Refer to an agency',
+      submit: 'Refer',
+      engagement: 'Engagement',
+      to: 'Refer to',
+      needs: 'Needs',
+      urgency: 'Urgency',
+      consent: 'Consent',
+      consentOption: 'The person agreed to be referred',
+      note: 'Note',
+    },
+    reminderPending: (r: Referral, limitHours: number) =>
+      `:alarm_clock: ${r.ref} (${r.urgency}) has waited more than ${limitHours} h for an answer. Please accept or decline it.`,
+    reminderAccepted: (r: Referral, days: number) =>
+      `:alarm_clock: ${r.ref} was accepted more than ${days} days ago and is not closed. Please close it with its outcome.`,
+  },
+  dataGuard: {
+    refused: (field: FreeTextField, kind: PersonalDataKind) =>
+      `The ${field} looks like it contains ${PERSONAL_DATA[kind]}. Nothing was stored. Liaison never keeps details that could identify the person: describe without them and try again.`,
+    tooLong: (field: FreeTextField, limit: number) => `The ${field} is longer than ${limit} characters. Nothing was stored; please shorten it.`,
+  },
+  forbidden: {
+    help: () => 'Everyone may read help.',
+    'agency.add': () => 'Only an admin can add agencies.',
+    read: () => 'Only registered members can read this.',
+    'agency.member': (own: string) => `Coordinators register members of their own agency (${own}) only.`,
+    'op.create': (own: string) => `Coordinators create operations led by their own agency (${own}) only: use \`lead=${own}\`.`,
+    'op.close': (own: string) => `Only an admin or a coordinator of the lead agency can close it (you are with ${own}).`,
+    'op.join': (own: string) => `Coordinators join their own agency (${own}) only.`,
+    record: (own: string) =>
+      `Officers and coordinators log records for their own agency (${own}), in operations it joined. Intake workers cannot log records.`,
+    'referral.act': (own: string) => `Only intake workers and coordinators of the receiving agency can act on this referral (you are with ${own}).`,
+    digest: (own: string) => `Only coordinators of an agency that joined this operation (and admins) can see or post its digest (you are with ${own}).`,
+  } satisfies Record<Action, (own: string) => string>,
   parse: {
+    unknownSubcommand: (command: string, sub: string, usage: string) => `\`${command} ${sub.slice(0, 30)}\` is not a command I know.\n\n${usage}`,
     openQuote: 'a quote `"` is not closed',
     repeatedKey: (key: string) => `\`${key}=\` is given twice`,
     unexpected: (value: string) => `unexpected \`${value}\``,
@@ -60,6 +287,7 @@ export const en = {
     ].join('\n'),
   },
   errors: {
+    title: 'Not stored',
     internal: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
     notRegistered:
       'You are not registered with a partner agency yet. Ask your agency’s coordinator to run `/agency member @you <AGENCY> role=<role>`.',

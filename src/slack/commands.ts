@@ -10,7 +10,7 @@ import { actorFrom } from './identity.js';
 
 export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner): void {
   for (const definition of COMMANDS) {
-    app.command(definition.name, async ({ command, ack, client }) => {
+    app.command(definition.name, async ({ command, ack, client, respond }) => {
       const msg = messagesFor(command.locale as string | undefined);
       const actor = actorFrom(command.user_id, command.team_id, command.enterprise_id);
       const context = { command: definition.name, team: actor.teamId, user: actor.userId };
@@ -36,7 +36,9 @@ export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner)
         text: result.text,
         ...(result.blocks ? { blocks: result.blocks as never } : {}),
       });
-      if (result.effects?.length) await runEffects(result.effects, { client, actor });
+      if (result.effects?.length) {
+        await runEffects(result.effects, { client, actor, msg, respond: (text) => respond({ response_type: 'ephemeral', text }) });
+      }
     });
   }
 }

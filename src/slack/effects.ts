@@ -1,14 +1,42 @@
 // Runs the effects a command or action asked for, after the acknowledgement. Each effect's failure
-// is caught and logged on its own; what must not be lost is queued in the database by the domain.
+// is caught and logged on its own; what must not be lost is already queued in the database.
 import type { App } from '@slack/bolt';
+import type { Deps } from '../deps.js';
 import type { Actor } from '../domain/actor.js';
 import type { Effect } from '../domain/effects.js';
+import { findReferral } from '../domain/referrals.js';
+import type { Messages } from '../i18n/index.js';
+import { postReferralCard } from './referral-delivery.js';
 
 export type WebClient = App['client'];
 
 export interface EffectContext {
   client: WebClient;
   actor: Actor;
+  msg: Messages;
+  /** An ephemeral follow-up to the person who asked (through the request's response_url). */
+  respond?: (text: string) => Promise<unknown>;
 }
 
 export type EffectRunner = (effects: Effect[], context: EffectContext) => Promise<void>;
+
+export function createEffectRunner(deps: Deps, extra: Partial<Record<Effect['type'], (effect: Effect, context: EffectContext) => Promise<void>>> = {}): EffectRunner {
+  return async (effects, context) => {
+    for (const effect of effects) {
+      try {
+        const handler = extra[effect.type];
+        if (handler) {
+          await handler(effect, context);
+        } else if (effect.type === 'post_referral_card') {
+          const delivery = await postReferralCard(deps, context.client, effect.referralId, context.msg);
+          if (!delivery.ok && context.respond) {
+            const referral = findReferral(deps.db, effect.referralId);
+            if (referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
+          }
+        }
+      } catch (error) {
+        deps.logger.error('effect failed', { effect: effect.type, error });
+      }
+    }
+  };
+}

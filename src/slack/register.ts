@@ -2,13 +2,16 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { registerCommands } from './commands.js';
-import type { EffectRunner } from './effects.js';
+import { registerActions } from './actions.js';
+import { createEffectRunner } from './effects.js';
+import { registerViews } from './views.js';
 
-export function registerListeners(app: App, deps: Deps): { stopJobs: () => void } {
-  const runEffects: EffectRunner = async () => {};
+export function registerListeners(app: App, deps: Deps): void {
+  const runEffects = createEffectRunner(deps);
   registerCommands(app, deps, runEffects);
+  registerActions(app, deps);
+  registerViews(app, deps, runEffects);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });
-  return { stopJobs: () => {} };
 }

@@ -82,7 +82,7 @@ export class Harness {
     });
     const logs: string[] = [];
     const logger = createLogger('debug', (line) => logs.push(line));
-    const liaison = await startLiaison(config, logger, { clock: options.clock, host: '127.0.0.1' });
+    const liaison = await startLiaison(config, logger, { clock: options.clock, host: '127.0.0.1', cron: false });
     return new Harness(slack, liaison, logs, databasePath, dir);
   }
 

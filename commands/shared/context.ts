@@ -1,0 +1,15 @@
+// From a command's context to the domain's: resolve who is acting against the database.
+import type { RequestContext } from '../../src/domain/context.js';
+import { resolvePrincipal } from '../../src/domain/permissions.js';
+import type { CommandContext } from './types.js';
+
+export function requestContext(ctx: CommandContext): RequestContext {
+  const principal = resolvePrincipal(ctx.deps.db, ctx.actor, ctx.deps.config.bootstrapAdmins);
+  return { deps: ctx.deps, principal, msg: ctx.msg };
+}
+
+/** The first word of the text as a subcommand, and the rest. */
+export function splitSubcommand(text: string): { sub: string; rest: string } {
+  const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
+  return match ? { sub: match[1]!.toLowerCase(), rest: match[2]! } : { sub: '', rest: '' };
+}

@@ -1,0 +1,50 @@
+// The referral card in the receiving agency's intake channel: what help is needed and who arranges
+// the hand-over, never who the person is. One builder serves the first post and every update, so
+// the channel always shows the current state and who did it.
+import type { KnownBlock } from '@slack/types';
+import type { Referral } from '../domain/referrals.js';
+import type { Messages } from '../i18n/index.js';
+import { IDS } from '../slack/ids.js';
+import { mrkdwn, plain } from './elements.js';
+
+export interface Message {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function buildReferralCard(referral: Referral, msg: Messages): Message {
+  const m = msg.referral.card;
+  const value = JSON.stringify({ referral: referral.id });
+  const fields = [
+    mrkdwn(`*${m.needs}*\n${referral.needs.map((n) => msg.labels.need[n]).join(', ')}`),
+    mrkdwn(`*${m.urgency}*\n${msg.labels.urgency[referral.urgency]}`),
+    mrkdwn(`*${m.ageBand}*\n${msg.labels.ageBand[referral.ageBand as keyof Messages['labels']['ageBand']] ?? referral.ageBand}`),
+    mrkdwn(`*${m.area}*\n${referral.area ?? '—'}`),
+    mrkdwn(`*${m.language}*\n${referral.language ?? '—'}`),
+    mrkdwn(`*${m.operation}*\n${referral.operationCode}`),
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(m.title(referral.ref, referral.urgency)) },
+    { type: 'section', fields },
+    { type: 'section', text: mrkdwn(m.contact(referral.fromAgencyCode, referral.referrer.userId)) },
+  ];
+  if (referral.note) blocks.push({ type: 'context', elements: [mrkdwn(m.note(referral.note))] });
+  blocks.push({ type: 'context', elements: [mrkdwn(m.status(referral))] });
+  if (referral.status === 'pending') {
+    blocks.push({
+      type: 'actions',
+      block_id: IDS.referralCard.actionsBlock,
+      elements: [
+        { type: 'button', action_id: IDS.referralCard.accept, text: plain(m.accept), style: 'primary', value },
+        { type: 'button', action_id: IDS.referralCard.decline, text: plain(m.decline), style: 'danger', value },
+      ],
+    });
+  } else if (referral.status === 'accepted') {
+    blocks.push({
+      type: 'actions',
+      block_id: IDS.referralCard.actionsBlock,
+      elements: [{ type: 'button', action_id: IDS.referralCard.close, text: plain(m.close), value }],
+    });
+  }
+  return { text: m.fallback(referral), blocks };
+}

@@ -1,0 +1,15 @@
+// What every domain service receives for one request: the dependencies, who is acting, and the
+// words to answer in.
+import type { Deps } from '../deps.js';
+import type { Messages } from '../i18n/index.js';
+import type { Principal } from './permissions.js';
+
+export interface RequestContext {
+  deps: Deps;
+  principal: Principal;
+  msg: Messages;
+}
+
+export function nowMs(ctx: { deps: Deps }): number {
+  return ctx.deps.clock.now().getTime();
+}

@@ -1,0 +1,118 @@
+// Engagements (E-n): one person met during an operation, described without identifying them.
+import type { AGE_BANDS, GENDERS } from '../../db/schema.js';
+import { inTransaction, prepared } from '../../db/prepared.js';
+import { requireAgency } from './agencies.js';
+import { appendAudit } from './audit.js';
+import { nowMs, type RequestContext } from './context.js';
+import { AppError } from './errors.js';
+import { checkFreeText } from './free-text.js';
+import { type Operation, joinedAgencyIds, requireOpenOperation } from './operations.js';
+import { authorize } from './permissions.js';
+import { formatRef } from './references.js';
+import { addDays, fromLocal } from './time.js';
+import type { Agency } from './agencies.js';
+
+export type AgeBand = (typeof AGE_BANDS)[number];
+export type Gender = (typeof GENDERS)[number];
+
+export interface LogEngagementInput {
+  operationCode: string;
+  ageBand: AgeBand;
+  gender: Gender;
+  offered: boolean;
+  accepted: boolean;
+  safetyEnsured?: boolean;
+  agencyCode?: string;
+  area?: string;
+  language?: string;
+  /** Local `YYYY-MM-DDTHH:MM` in the operation's zone; now when absent. */
+  at?: string;
+  note?: string;
+}
+
+export interface LoggedEngagement {
+  id: number;
+  ref: string;
+  minor: boolean;
+  operation: Operation;
+  agency: Agency;
+}
+
+const GRACE_DAYS = 1;
+/** Clocks on phones drift; a record a few minutes ahead is not an error, an hour is. */
+const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
+
+/** The agency a record is logged for: `agency=` or the caller's own, which must have joined. */
+export function recordingAgency(ctx: RequestContext, operation: Operation, agencyCode: string | undefined): Agency {
+  const { db } = ctx.deps;
+  const code = agencyCode ?? ctx.principal.agencyCode;
+  if (!code) {
+    // Unregistered people are refused by the permission check; an admin without an agency must name one.
+    authorize(ctx.principal, 'record', { agencyId: null, joinedAgencyIds: [] }, ctx.msg);
+    throw new AppError('invalid_input', ctx.msg.record.nameAgency);
+  }
+  const agency = requireAgency(db, code, ctx.msg);
+  const joined = joinedAgencyIds(db, operation.id);
+  authorize(ctx.principal, 'record', { agencyId: agency.id, joinedAgencyIds: joined }, ctx.msg);
+  if (!joined.includes(agency.id)) throw new AppError('forbidden', ctx.msg.record.notJoined(agency.code, operation.code));
+  return agency;
+}
+
+export function logEngagement(ctx: RequestContext, input: LogEngagementInput): LoggedEngagement {
+  const { db } = ctx.deps;
+  const { msg, principal } = ctx;
+  const operation = requireOpenOperation(db, input.operationCode, msg);
+  const agency = recordingAgency(ctx, operation, input.agencyCode);
+  if (input.accepted && !input.offered) throw new AppError('invalid_input', msg.engage.acceptedNeedsOffered);
+  const area = checkFreeText('area', input.area, msg);
+  const note = checkFreeText('note', input.note, msg);
+  const now = nowMs(ctx);
+  const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : now;
+  const minor = input.ageBand === 'under18';
+  return inTransaction(db, () => {
+    const { lastInsertRowid } = prepared(
+      db,
+      `INSERT INTO engagements (operation_id, agency_id, officer_team_id, officer_user_id, occurred_at, age_band, gender,
+         offered, accepted, safety_ensured, area, language, note, created_at)
+       VALUES (@op, @agency, @team, @user, @at, @age, @gender, @offered, @accepted, @safety, @area, @language, @note, @now)`,
+    ).run({
+      op: operation.id,
+      agency: agency.id,
+      team: principal.actor.teamId,
+      user: principal.actor.userId,
+      at: occurredAt,
+      age: input.ageBand,
+      gender: input.gender,
+      offered: input.offered ? 1 : 0,
+      accepted: input.accepted ? 1 : 0,
+      safety: input.safetyEnsured ? 1 : 0,
+      area: area ?? null,
+      language: input.language ?? null,
+      note: note ?? null,
+      now,
+    });
+    const id = Number(lastInsertRowid);
+    const ref = formatRef('E', id);
+    appendAudit(db, {
+      actor: principal.actor,
+      action: 'engagement.log',
+      ref,
+      detail: { operation: operation.code, agency: agency.code, minor, accepted: input.accepted },
+      at: now,
+    });
+    return { id, ref, minor, operation, agency };
+  });
+}
+
+/** `at=` read in the operation's zone, within its dates with a day of grace, and not in the future. */
+function occurrenceTime(ctx: RequestContext, operation: Operation, at: string, now: number): number {
+  const [date, time] = at.split('T') as [string, string];
+  const instant = fromLocal(date, time, operation.timezone);
+  const earliest = addDays(operation.startDate, -GRACE_DAYS);
+  const latest = addDays(operation.endDate, GRACE_DAYS);
+  if (date < earliest || date > latest) {
+    throw new AppError('invalid_input', ctx.msg.engage.atOutsideDates(operation.code, operation.startDate, operation.endDate));
+  }
+  if (instant > now + FUTURE_TOLERANCE_MS) throw new AppError('invalid_input', ctx.msg.engage.atInFuture);
+  return instant;
+}

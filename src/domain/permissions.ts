@@ -1,0 +1,106 @@
+// Who may do what: one table that mirrors the contract's "Who may do what", and one function that
+// applies it. Authorisation lives in the database (members keyed by team and user) and denies by
+// default: a person with no membership can read help and nothing else.
+import type { Db } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
+import type { BootstrapAdmin } from '../config.js';
+import type { Actor } from './actor.js';
+import { AppError } from './errors.js';
+import type { Messages } from '../i18n/index.js';
+
+export type Role = 'officer' | 'intake' | 'coordinator' | 'admin';
+
+export type Action =
+  | 'help'
+  | 'agency.add'
+  | 'read'
+  | 'agency.member'
+  | 'op.create'
+  | 'op.close'
+  | 'op.join'
+  | 'record'
+  | 'referral.act'
+  | 'digest';
+
+/**
+ * How far a role's right reaches:
+ * - `any`: everywhere;
+ * - `own_agency`: the target agency is the person's own;
+ * - `lead_agency`: the operation's lead agency is the person's own;
+ * - `joined_operation`: the person's own agency, in an operation it joined;
+ * - `addressed_to_agency`: the referral is addressed to the person's own agency.
+ */
+export type Scope = 'any' | 'own_agency' | 'lead_agency' | 'joined_operation' | 'addressed_to_agency';
+
+export const PERMISSIONS: Record<Action, Partial<Record<Role | 'unregistered', Scope>>> = {
+  help: { admin: 'any', coordinator: 'any', officer: 'any', intake: 'any', unregistered: 'any' },
+  'agency.add': { admin: 'any' },
+  read: { admin: 'any', coordinator: 'any', officer: 'any', intake: 'any' },
+  'agency.member': { admin: 'any', coordinator: 'own_agency' },
+  'op.create': { admin: 'any', coordinator: 'lead_agency' },
+  'op.close': { admin: 'any', coordinator: 'lead_agency' },
+  'op.join': { admin: 'any', coordinator: 'own_agency' },
+  record: { admin: 'any', coordinator: 'joined_operation', officer: 'joined_operation' },
+  'referral.act': { admin: 'any', coordinator: 'addressed_to_agency', intake: 'addressed_to_agency' },
+  digest: { admin: 'any', coordinator: 'joined_operation' },
+};
+
+export interface Principal {
+  actor: Actor;
+  /** null: not registered and not a bootstrap admin. */
+  role: Role | null;
+  agencyId: number | null;
+  agencyCode: string | null;
+}
+
+/** What the action touches, as far as the scope rules need to know. */
+export interface Target {
+  agencyId?: number | null;
+  leadAgencyId?: number;
+  /** Agencies that joined the operation in question. */
+  joinedAgencyIds?: readonly number[];
+}
+
+export function isBootstrapAdmin(actor: Actor, admins: readonly BootstrapAdmin[]): boolean {
+  return admins.some((a) => a.userId === actor.userId && (a.teamId === null || a.teamId === actor.teamId));
+}
+
+export function resolvePrincipal(db: Db, actor: Actor, bootstrapAdmins: readonly BootstrapAdmin[]): Principal {
+  const member = prepared<[string, string], { role: Role; agency_id: number; code: string }>(
+    db,
+    `SELECT m.role, m.agency_id, a.code FROM members m JOIN agencies a ON a.id = m.agency_id
+     WHERE m.team_id = ? AND m.user_id = ?`,
+  ).get(actor.teamId, actor.userId);
+  // Bootstrap admins stay admins after they register, whatever role their membership names.
+  const role: Role | null = isBootstrapAdmin(actor, bootstrapAdmins) ? 'admin' : (member?.role ?? null);
+  return { actor, role, agencyId: member?.agency_id ?? null, agencyCode: member?.code ?? null };
+}
+
+/** True when the table lets `principal` do `action` on `target`. */
+export function isAllowed(principal: Principal, action: Action, target: Target = {}): boolean {
+  const scope = PERMISSIONS[action][principal.role ?? 'unregistered'];
+  if (!scope) return false;
+  const own = principal.agencyId;
+  switch (scope) {
+    case 'any':
+      return true;
+    case 'own_agency':
+    case 'addressed_to_agency':
+      return own !== null && target.agencyId === own;
+    case 'lead_agency':
+      return own !== null && target.leadAgencyId === own;
+    case 'joined_operation':
+      return (
+        own !== null &&
+        (target.agencyId === undefined || target.agencyId === own) &&
+        (target.joinedAgencyIds ?? []).includes(own)
+      );
+  }
+}
+
+/** Throws a refusal that names the reason when the table does not allow the action. */
+export function authorize(principal: Principal, action: Action, target: Target, msg: Messages): void {
+  if (isAllowed(principal, action, target)) return;
+  if (principal.role === null) throw new AppError('not_registered', msg.errors.notRegistered);
+  throw new AppError('forbidden', msg.forbidden[action](principal.agencyCode ?? '—'));
+}

@@ -1,0 +1,7 @@
+// The scheduled jobs, in the order each tick runs them: queued cards first, so reminders can
+// thread under them.
+import { referralCardsJob } from './referral-cards.js';
+import { referralRemindersJob } from './referral-reminders.js';
+import type { Job } from './types.js';
+
+export const JOBS: readonly Job[] = [referralCardsJob, referralRemindersJob];

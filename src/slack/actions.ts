@@ -1,0 +1,83 @@
+// Button clicks on referral cards. Who clicked is checked before anything changes; the state
+// changes with one conditional write; then the card is updated in place and the officer told.
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { buildCloseModal, buildDeclineModal } from '../blocks/referral-modals.js';
+import type { Deps } from '../deps.js';
+import type { RequestContext } from '../domain/context.js';
+import { resolvePrincipal } from '../domain/permissions.js';
+import { checkCanTransition, requireReferral, transitionReferral } from '../domain/referrals.js';
+import { messagesFor } from '../i18n/index.js';
+import { userMessageFor } from './errors.js';
+import { IDS } from './ids.js';
+import { actorFrom } from './identity.js';
+import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** A card button's value: typed JSON, re-parsed here because anyone can forge a payload. */
+export const ZReferralButtonValue = z.object({ referral: z.number().int().positive() });
+
+function parseButtonValue(value: string | undefined): number | null {
+  try {
+    const parsed = ZReferralButtonValue.safeParse(JSON.parse(value ?? ''));
+    return parsed.success ? parsed.data.referral : null;
+  } catch {
+    return null;
+  }
+}
+
+function requestFor(deps: Deps, body: BlockAction): RequestContext {
+  const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
+  return { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
+}
+
+export function registerActions(app: App, deps: Deps): void {
+  const onButton = (handler: (args: ButtonArgs, request: RequestContext, referralId: number) => Promise<void>) =>
+    async (original: ButtonArgs) => {
+      // Acknowledge exactly once, whether the handler got that far or failed first.
+      let acked = false;
+      const ack = async () => {
+        if (acked) return;
+        acked = true;
+        await original.ack();
+      };
+      const args = { ...original, ack } as ButtonArgs;
+      const { body, action, respond } = args;
+      const request = requestFor(deps, body);
+      const referralId = parseButtonValue(action.value);
+      const context = { action: action.action_id, team: request.principal.actor.teamId, user: request.principal.actor.userId };
+      if (referralId === null) {
+        await ack();
+        deps.logger.warn('malformed button value', context);
+        return;
+      }
+      try {
+        await handler(args, request, referralId);
+      } catch (error) {
+        await ack();
+        await respond({ response_type: 'ephemeral', replace_original: false, text: userMessageFor(error, request.msg, deps.logger, { ...context, referral: referralId }) });
+      }
+    };
+
+  app.action<BlockAction<ButtonAction>>(
+    IDS.referralCard.accept,
+    onButton(async ({ ack, client }, request, referralId) => {
+      const referral = transitionReferral(request, referralId, 'accept');
+      await ack();
+      await refreshReferralCard(deps, client, referral, request.msg);
+      await notifyReferrer(deps, client, referral, request.msg.referral.dm(referral));
+    }),
+  );
+
+  // Decline and Close ask for a reason or an outcome first; the click is checked before the form opens.
+  const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close') =>
+    onButton(async ({ ack, client, body }, request, referralId) => {
+      const referral = requireReferral(deps.db, referralId, request);
+      checkCanTransition(request, referral, transition);
+      await ack();
+      await client.views.open({ trigger_id: body.trigger_id, view: build(referral, request.msg, JSON.stringify({ referral: referral.id })) });
+    });
+  app.action<BlockAction<ButtonAction>>(IDS.referralCard.decline, openForm(buildDeclineModal, 'decline'));
+  app.action<BlockAction<ButtonAction>>(IDS.referralCard.close, openForm(buildCloseModal, 'close'));
+}

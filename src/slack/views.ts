@@ -1,0 +1,196 @@
+// Modal submissions: validate the state and private_metadata with zod, call the domain, answer on
+// the modal itself. A refusal tied to one field is shown under that field; any other refusal
+// replaces the form with the explanation. Nothing is half-stored; slow work runs after the answer.
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { engagementReply, ZLanguage } from '../../commands/engage.js';
+import { CLOSE_OUTCOMES, NEEDS, URGENCIES } from '../../db/schema.js';
+import { buildDoneModal } from '../blocks/engage-modal.js';
+import type { Deps } from '../deps.js';
+import type { RequestContext } from '../domain/context.js';
+import { logEngagement } from '../domain/engagements.js';
+import { AppError } from '../domain/errors.js';
+import { resolvePrincipal } from '../domain/permissions.js';
+import { createReferral, type Referral, transitionReferral } from '../domain/referrals.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
+import type { EffectRunner, WebClient } from './effects.js';
+import { userMessageFor } from './errors.js';
+import { IDS } from './ids.js';
+import { actorFrom } from './identity.js';
+import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+interface Submission {
+  request: RequestContext;
+  state: TViewState;
+  privateMetadata: string;
+  client: WebClient;
+}
+
+type Outcome =
+  /** Problems shown under the named blocks; the form stays open. */
+  | { errors: Record<string, string> }
+  /** The form is replaced by a confirmation; `after` runs once Slack has its answer. */
+  | { done: { title: string; text: string }; after?: () => Promise<void> }
+  /** The form closes; `after` runs once Slack has its answer. */
+  | { close: true; after?: () => Promise<void> };
+
+const ZYesNoField = z.enum(['yes', 'no']).transform((v) => v === 'yes');
+const ZReferralMetadata = z.object({ referral: z.number().int().positive() });
+
+function parseMetadata<T>(schema: z.ZodType<T>, raw: string): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first missing or bad field of a zod result, as an error under its block. */
+function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Messages): { errors: Record<string, string> } {
+  const field = String(error.issues[0]?.path[0] ?? '');
+  const block = blocks[field] ?? Object.values(blocks)[0]!;
+  return { errors: { [block]: field === 'language' ? msg.engage.modal.languageHint : msg.engage.modal.required } };
+}
+
+export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): void {
+  const F = IDS.engageModal;
+  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
+    const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
+    const parsed = z
+      .object({ operation: z.string().min(1), age: z.string().min(1), gender: z.string().min(1), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
+      .safeParse({
+        operation: fieldValue(state, F.operation),
+        age: fieldValue(state, F.age),
+        gender: fieldValue(state, F.gender),
+        offered: fieldValue(state, F.offered),
+        accepted: fieldValue(state, F.accepted),
+        language: fieldValue(state, F.language) || undefined,
+      });
+    if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
+    const logged = logEngagement(request, {
+      operationCode: parsed.data.operation,
+      ageBand: parsed.data.age as never,
+      gender: parsed.data.gender as never,
+      offered: parsed.data.offered,
+      accepted: parsed.data.accepted,
+      safetyEnsured: fieldValues(state, F.safety).includes('yes'),
+      area: fieldValue(state, F.area),
+      language: parsed.data.language,
+      note: fieldValue(state, F.note),
+    });
+    const reply = engagementReply(logged, request.msg);
+    return { done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref } };
+  });
+
+  const R = IDS.referModal;
+  register(app, deps, R.callbackId, { note: R.note }, ({ request, state, client }) => {
+    const blocks = { engagement: R.engagement, to: R.to, needs: R.needs, urgency: R.urgency, consent: R.consent };
+    const parsed = z
+      .object({
+        engagement: z.coerce.number().int().positive(),
+        to: z.string().min(1),
+        needs: z.array(z.enum(NEEDS)).min(1),
+        urgency: z.enum(URGENCIES),
+        consent: z.literal(true),
+      })
+      .safeParse({
+        engagement: fieldValue(state, R.engagement),
+        to: fieldValue(state, R.to),
+        needs: fieldValues(state, R.needs),
+        urgency: fieldValue(state, R.urgency),
+        consent: fieldValues(state, R.consent).includes('yes'),
+      });
+    if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
+    const referral = createReferral(request, {
+      engagementId: parsed.data.engagement,
+      toAgencyCode: parsed.data.to,
+      needs: parsed.data.needs,
+      urgency: parsed.data.urgency,
+      consent: parsed.data.consent,
+      note: fieldValue(state, R.note),
+    });
+    return {
+      done: { title: referral.ref, text: request.msg.referral.created(referral) },
+      after: () =>
+        runEffects([{ type: 'post_referral_card', referralId: referral.id }], {
+          client,
+          actor: request.principal.actor,
+          msg: request.msg,
+          respond: (text) => client.chat.postMessage({ channel: request.principal.actor.userId, text }),
+        }),
+    };
+  });
+
+  const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => { errors: Record<string, string> } | Referral) =>
+    register(app, deps, callbackId, { reason: IDS.declineModal.reason }, (submission) => {
+      const metadata = parseMetadata(ZReferralMetadata, submission.privateMetadata);
+      if (!metadata) throw new AppError('invalid_input', submission.request.msg.errors.internal);
+      const result = build(submission, metadata.referral);
+      if ('errors' in result) return result;
+      const referral = result;
+      return {
+        close: true,
+        after: async () => {
+          await refreshReferralCard(deps, submission.client, referral, submission.request.msg);
+          await notifyReferrer(deps, submission.client, referral, submission.request.msg.referral.dm(referral));
+        },
+      };
+    });
+
+  transitionForm(IDS.declineModal.callbackId, ({ request, state }, referralId) =>
+    transitionReferral(request, referralId, 'decline', { reason: fieldValue(state, IDS.declineModal.reason) }),
+  );
+  transitionForm(IDS.closeModal.callbackId, ({ request, state }, referralId) => {
+    const outcome = z.enum(CLOSE_OUTCOMES).safeParse(fieldValue(state, IDS.closeModal.outcome));
+    if (!outcome.success) return { errors: { [IDS.closeModal.outcome]: request.msg.engage.modal.required } };
+    return transitionReferral(request, referralId, 'close', { outcome: outcome.data });
+  });
+}
+
+/** One submission handler: parse, run, answer once, then the work that may wait. */
+function register(
+  app: App,
+  deps: Deps,
+  callbackId: string,
+  blockForField: Record<string, string>,
+  submit: (submission: Submission) => Outcome,
+): void {
+  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }: ViewArgs) => {
+    const msg = messagesFor();
+    const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
+    const context = { view: callbackId, team: actor.teamId, user: actor.userId };
+    const failed = (text: string) => ack({ response_action: 'update', view: buildDoneModal(msg.errors.title, text, msg) });
+    const state = ZViewState.safeParse(view.state?.values ?? {});
+    if (!state.success) {
+      deps.logger.warn('malformed view state', context);
+      await failed(msg.errors.internal);
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      const request = { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg };
+      outcome = submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '', client });
+    } catch (error) {
+      const text = userMessageFor(error, msg, deps.logger, context);
+      const block = error instanceof AppError && error.field ? blockForField[error.field] : undefined;
+      if (block) await ack({ response_action: 'errors', errors: { [block]: text.slice(0, 150) } });
+      else await failed(text);
+      return;
+    }
+    if ('errors' in outcome) {
+      await ack({ response_action: 'errors', errors: outcome.errors });
+      return;
+    }
+    if ('done' in outcome) await ack({ response_action: 'update', view: buildDoneModal(outcome.done.title, outcome.done.text, msg) });
+    else await ack();
+    try {
+      await outcome.after?.();
+    } catch (error) {
+      deps.logger.error('work after a submission failed', { ...context, error });
+    }
+  });
+}

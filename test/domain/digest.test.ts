@@ -1,0 +1,565 @@
+// The digest against a real SQLite database built by the real migrations: the 2017 Operation
+// Northern Spotlight figures at both levels of its tree, the last-24-hours window, overdue
+// referrals, the tree's boundary, and the contract's JSON shape.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Db, openDatabase } from '../../db/client.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { computeDigest, DEFAULT_OVERDUE_LIMITS, type Digest, toDigestJson } from '../../src/domain/digest.js';
+import { AppError } from '../../src/domain/errors.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const at = (iso: string) => Date.parse(iso);
+
+type Kind = 'police' | 'advocacy' | 'victim_services' | 'health' | 'government' | 'other';
+type Status = 'pending' | 'accepted' | 'declined' | 'closed';
+type Urgency = 'routine' | 'urgent' | 'immediate';
+
+interface EngageOptions {
+  /** How many of the n are offered / accepted / under 18 / safety ensured (the first ones). */
+  offered?: number;
+  accepted?: number;
+  minors?: number;
+  safety?: number;
+  occurredAt?: number;
+  /** Defaults to occurredAt. */
+  createdAt?: number;
+}
+
+/** Rows inserted with plain SQL, the way the domain modules write them. */
+class Fixture {
+  readonly agencyIds = new Map<string, number>();
+  readonly operationIds = new Map<string, number>();
+
+  constructor(readonly db: Db) {}
+
+  private get sql() {
+    return this.db.$client;
+  }
+
+  agency(code: string, kind: Kind = 'police'): number {
+    const { lastInsertRowid } = this.sql
+      .prepare('INSERT INTO agencies (code, name, kind, created_at) VALUES (?, ?, ?, 0)')
+      .run(code, `${code} (name)`, kind);
+    this.agencyIds.set(code, Number(lastInsertRowid));
+    return Number(lastInsertRowid);
+  }
+
+  a(code: string): number {
+    const id = this.agencyIds.get(code);
+    if (id === undefined) throw new Error(`no agency ${code} in the fixture`);
+    return id;
+  }
+
+  op(code: string): number {
+    const id = this.operationIds.get(code);
+    if (id === undefined) throw new Error(`no operation ${code} in the fixture`);
+    return id;
+  }
+
+  operation(code: string, lead: string, start: string, end: string, parent?: string): number {
+    const { lastInsertRowid } = this.sql
+      .prepare(
+        `INSERT INTO operations (code, name, start_date, end_date, lead_agency_id, parent_id, timezone, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'America/Toronto', 0)`,
+      )
+      .run(code, `Northern Spotlight ${code}`, start, end, this.a(lead), parent ? this.op(parent) : null);
+    this.operationIds.set(code, Number(lastInsertRowid));
+    return Number(lastInsertRowid);
+  }
+
+  join(op: string, agency: string, officers: number, supportStaff = 0, victimServices = 0): void {
+    this.sql
+      .prepare(
+        `INSERT INTO participations (operation_id, agency_id, officers, support_staff, victim_services, joined_at)
+         VALUES (?, ?, ?, ?, ?, 0)`,
+      )
+      .run(this.op(op), this.a(agency), officers, supportStaff, victimServices);
+  }
+
+  /** n engagements; returns their ids, accepted ones first. */
+  engage(op: string, agency: string, n: number, o: EngageOptions = {}): number[] {
+    const offered = o.offered ?? n;
+    const accepted = o.accepted ?? 0;
+    const occurredAt = o.occurredAt ?? at('2017-10-11T03:00:00Z');
+    const insert = this.sql.prepare(
+      `INSERT INTO engagements (operation_id, agency_id, officer_team_id, officer_user_id, occurred_at, age_band, gender,
+         offered, accepted, safety_ensured, area, language, created_at)
+       VALUES (?, ?, 'T01', 'U01', ?, ?, 'female', ?, ?, ?, 'Downtown', 'en', ?)`,
+    );
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const { lastInsertRowid } = insert.run(
+        this.op(op),
+        this.a(agency),
+        occurredAt,
+        i < (o.minors ?? 0) ? 'under18' : '18-24',
+        i < offered ? 1 : 0,
+        i < accepted ? 1 : 0,
+        i < (o.safety ?? 0) ? 1 : 0,
+        o.createdAt ?? occurredAt,
+      );
+      ids.push(Number(lastInsertRowid));
+    }
+    return ids;
+  }
+
+  refer(
+    engagementId: number,
+    from: string,
+    to: string,
+    status: Status,
+    urgency: Urgency = 'routine',
+    changedAt = at('2017-10-12T12:00:00Z'),
+    createdAt = changedAt,
+  ): void {
+    this.sql
+      .prepare(
+        `INSERT INTO referrals (engagement_id, from_agency_id, to_agency_id, referrer_team_id, referrer_user_id, needs,
+           urgency, consent, status, created_at, status_changed_at)
+         VALUES (?, ?, ?, 'T01', 'U01', 'shelter,counselling', ?, 1, ?, ?, ?)`,
+      )
+      .run(engagementId, this.a(from), this.a(to), urgency, status, createdAt, changedAt);
+  }
+
+  charge(op: string, agency: string, offences: number, createdAt = at('2017-10-12T15:00:00Z')): void {
+    this.sql
+      .prepare(
+        `INSERT INTO charges (operation_id, agency_id, officer_team_id, officer_user_id, offence_count, created_at)
+         VALUES (?, ?, 'T01', 'U01', ?, ?)`,
+      )
+      .run(this.op(op), this.a(agency), offences, createdAt);
+  }
+}
+
+const LOCAL_POLICE = ['WPS', 'CKPS', 'OPP-ESSEX', 'APS', 'LPS'];
+/** The other 40 Ontario police services of the provincial operation (OPP and the five local ones make 46). */
+const OTHER_POLICE = Array.from({ length: 40 }, (_, i) => `ON-PS${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * Operation Northern Spotlight, Ontario, October 2017, as logged in Liaison:
+ * ONS-ON (provincial, lead OPP, 7 days) with the local child ONS-WE (Windsor-Essex & Chatham-Kent).
+ */
+function seed2017(f: Fixture): void {
+  f.agency('OPP');
+  for (const code of [...LOCAL_POLICE, ...OTHER_POLICE]) f.agency(code);
+  f.agency('WEFIGHT', 'advocacy');
+  f.agency('VS-ON', 'victim_services'); // receives referrals, never joins
+
+  f.operation('ONS-ON', 'OPP', '2017-10-07', '2017-10-13');
+  f.operation('ONS-WE', 'WPS', '2017-10-10', '2017-10-13', 'ONS-ON');
+
+  // Personnel: 331 with the max-per-column rule. WPS joined both operations: (6,1,1) locally and
+  // (5,2,1) provincially counts as (6,2,1) = 9. Summing every row would give 338; taking the row
+  // with the larger total would give 330.
+  f.join('ONS-WE', 'WPS', 6, 1, 1);
+  f.join('ONS-WE', 'CKPS', 4, 1, 0);
+  f.join('ONS-WE', 'OPP-ESSEX', 3);
+  f.join('ONS-WE', 'APS', 2);
+  f.join('ONS-WE', 'LPS', 2);
+  f.join('ONS-WE', 'WEFIGHT', 0, 0, 3);
+  f.join('ONS-ON', 'OPP', 40, 10, 5);
+  f.join('ONS-ON', 'WPS', 5, 2, 1);
+  for (const [i, code] of OTHER_POLICE.entries()) f.join('ONS-ON', code, i < 12 ? 6 : 5, 1, 0); // 12×7 + 28×6 = 252
+
+  // Local: 13 people engaged, all offered support, 11 accepted.
+  const local = at('2017-10-11T03:00:00Z');
+  const wps = f.engage('ONS-WE', 'WPS', 5, { accepted: 5, minors: 1, safety: 1, occurredAt: local });
+  const ckps = f.engage('ONS-WE', 'CKPS', 3, { accepted: 2, minors: 1, safety: 1, occurredAt: local });
+  const essex = f.engage('ONS-WE', 'OPP-ESSEX', 2, { accepted: 2, safety: 1, occurredAt: local });
+  const aps = f.engage('ONS-WE', 'APS', 2, { accepted: 2, occurredAt: local });
+  f.engage('ONS-WE', 'LPS', 1, { accepted: 0, occurredAt: local });
+
+  // Provincial operation's own records: 185 more engagements (198 in the tree).
+  const province = at('2017-10-08T20:00:00Z');
+  const opp = f.engage('ONS-ON', 'OPP', 58, { offered: 55, accepted: 40, minors: 4, safety: 10, occurredAt: province });
+  f.engage('ONS-ON', 'WPS', 2, { accepted: 1, occurredAt: province });
+  for (const code of OTHER_POLICE) f.engage('ONS-ON', code, 3, { accepted: 2, safety: 1, occurredAt: province });
+  f.engage('ONS-ON', 'ON-PS01', 5, { offered: 0, occurredAt: province });
+
+  // Referrals: the 11 local acceptances to WEFIGHT, four OPP ones to a victim-services unit.
+  for (const [i, status] of (['accepted', 'accepted', 'accepted', 'closed', 'closed'] as const).entries()) {
+    f.refer(wps[i]!, 'WPS', 'WEFIGHT', status);
+  }
+  f.refer(ckps[0]!, 'CKPS', 'WEFIGHT', 'accepted');
+  f.refer(ckps[1]!, 'CKPS', 'WEFIGHT', 'declined');
+  f.refer(essex[0]!, 'OPP-ESSEX', 'WEFIGHT', 'accepted');
+  f.refer(essex[1]!, 'OPP-ESSEX', 'WEFIGHT', 'closed');
+  f.refer(aps[0]!, 'APS', 'WEFIGHT', 'accepted');
+  f.refer(aps[1]!, 'APS', 'WEFIGHT', 'pending', 'routine');
+  f.refer(opp[0]!, 'OPP', 'VS-ON', 'pending', 'immediate');
+  f.refer(opp[1]!, 'OPP', 'VS-ON', 'pending', 'urgent');
+  f.refer(opp[2]!, 'OPP', 'VS-ON', 'accepted');
+  f.refer(opp[3]!, 'OPP', 'VS-ON', 'accepted');
+
+  // 12 people charged with 21 offences: 6 by OPP (9), 4 by ON-PS03 (7), 2 locally by WPS (5).
+  for (const n of [2, 2, 2, 1, 1, 1]) f.charge('ONS-ON', 'OPP', n);
+  for (const n of [2, 2, 2, 1]) f.charge('ONS-ON', 'ON-PS03', n);
+  f.charge('ONS-WE', 'WPS', 3);
+  f.charge('ONS-WE', 'WPS', 2);
+}
+
+/** A week after the operation: nothing in the last 24 hours. */
+const AFTER_2017 = new Date('2017-10-20T12:00:00Z');
+
+const row = (d: Digest, code: string) => d.byAgency.find((r) => r.agency === code);
+
+describe('computeDigest', () => {
+  let dir: string;
+  let db: Db;
+  let f: Fixture;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'liaison-digest-'));
+    db = openDatabase(join(dir, 'liaison.db'));
+    migrateDatabase(db);
+    f = new Fixture(db);
+  });
+
+  afterEach(() => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('reproduces the 2017 Operation Northern Spotlight report', () => {
+    beforeEach(() => seed2017(f));
+
+    it('local (Windsor-Essex & Chatham-Kent): 13 engaged, 11 accepted, five police services plus WEFIGHT', () => {
+      const d = computeDigest(db, f.op('ONS-WE'), AFTER_2017);
+      expect(d.operation).toEqual({
+        id: f.op('ONS-WE'),
+        code: 'ONS-WE',
+        name: 'Northern Spotlight ONS-WE',
+        timezone: 'America/Toronto',
+        startDate: '2017-10-10',
+        endDate: '2017-10-13',
+      });
+      expect(d.operationCodes).toEqual(['ONS-WE']);
+      expect(d.totals).toEqual({
+        engaged: 13,
+        offered: 13,
+        accepted: 11,
+        minors: 2,
+        safetyEnsured: 3,
+        referrals: { pending: 1, accepted: 6, declined: 1, closed: 3 },
+        chargedPeople: 2,
+        offences: 5,
+      });
+      expect(d.agencies).toBe(6);
+      expect(d.policeAgencies).toBe(5);
+      // Only what was joined locally: WPS's local counts (6,1,1), not its provincial ones.
+      expect(d.personnel).toBe(8 + 5 + 3 + 2 + 2 + 3);
+      expect(d.byAgency.map((r) => [r.agency, r.engaged, r.accepted, r.referrals, r.chargedPeople, r.offences])).toEqual([
+        ['WPS', 5, 5, 5, 2, 5],
+        ['CKPS', 3, 2, 2, 0, 0],
+        ['APS', 2, 2, 2, 0, 0],
+        ['OPP-ESSEX', 2, 2, 2, 0, 0],
+        ['LPS', 1, 0, 0, 0, 0],
+        ['WEFIGHT', 0, 0, 0, 0, 0],
+      ]);
+      expect(row(d, 'WPS')).toMatchObject({ agencyId: f.a('WPS'), name: 'WPS (name)' });
+      expect(d.overdue).toEqual([{ agency: 'WEFIGHT', pending: 1 }]);
+    });
+
+    it('province (Ontario): 46 police services, 331 personnel, 198 engaged, 12 charged with 21 offences', () => {
+      const d = computeDigest(db, f.op('ONS-ON'), AFTER_2017);
+      expect(d.operation.code).toBe('ONS-ON');
+      expect(d.operationCodes).toEqual(['ONS-ON', 'ONS-WE']);
+      // `agencies` counts every kind that joined (the contract); the report's "46 police services" is
+      // `policeAgencies`. WEFIGHT, an advocacy group, is the 47th agency.
+      expect(d.policeAgencies).toBe(46);
+      expect(d.agencies).toBe(47);
+      expect(d.personnel).toBe(331);
+      expect(d.totals).toEqual({
+        engaged: 198,
+        offered: 190,
+        accepted: 132,
+        minors: 6,
+        safetyEnsured: 53,
+        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3 },
+        chargedPeople: 12,
+        offences: 21,
+      });
+      // Every joined agency is listed once, even with no activity; VS-ON only received referrals.
+      expect(d.byAgency).toHaveLength(47);
+      expect(new Set(d.byAgency.map((r) => r.agency)).size).toBe(47);
+      expect(row(d, 'VS-ON')).toBeUndefined();
+      expect(d.byAgency.slice(0, 4).map((r) => [r.agency, r.engaged])).toEqual([
+        ['OPP', 58],
+        ['ON-PS01', 8],
+        ['WPS', 7],
+        ['CKPS', 3],
+      ]);
+      expect(d.byAgency.at(-1)?.agency).toBe('WEFIGHT');
+      // Sorted by engaged desc, then code.
+      const order = d.byAgency.map((r) => [-r.engaged, r.agency] as const);
+      expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0)));
+      // An agency's records in both operations add up (WPS: 5 local + 2 provincial).
+      expect(row(d, 'WPS')).toMatchObject({ engaged: 7, accepted: 6, referrals: 5, chargedPeople: 2, offences: 5 });
+      expect(row(d, 'OPP')).toMatchObject({ engaged: 58, accepted: 40, referrals: 4, chargedPeople: 6, offences: 9 });
+      expect(row(d, 'ON-PS03')).toMatchObject({ engaged: 3, accepted: 2, referrals: 0, chargedPeople: 4, offences: 7 });
+      const sum = (pick: (r: Digest['byAgency'][number]) => number) => d.byAgency.reduce((s, r) => s + pick(r), 0);
+      expect([sum((r) => r.engaged), sum((r) => r.accepted), sum((r) => r.chargedPeople), sum((r) => r.offences)]).toEqual([
+        198, 132, 12, 21,
+      ]);
+      expect(sum((r) => r.referrals)).toBe(15);
+      expect(d.overdue).toEqual([
+        { agency: 'VS-ON', pending: 2 },
+        { agency: 'WEFIGHT', pending: 1 },
+      ]);
+      expect(d.last24h).toEqual({
+        engaged: 0,
+        offered: 0,
+        accepted: 0,
+        minors: 0,
+        safetyEnsured: 0,
+        referrals: { pending: 0, accepted: 0, declined: 0, closed: 0 },
+        chargedPeople: 0,
+        offences: 0,
+      });
+    });
+
+    it('gives the same figures whichever access path the tree’s share of the database selects', () => {
+      // ONS-ON is every operation (no filter); ONS-WE is half of them (scan).
+      const before = [computeDigest(db, f.op('ONS-ON'), AFTER_2017), computeDigest(db, f.op('ONS-WE'), AFTER_2017)];
+      // Empty operations elsewhere make both trees a small share of the database (index).
+      f.agency('RCMP');
+      for (let i = 0; i < 6; i++) f.operation(`OTHER-${i}`, 'RCMP', '2018-10-01', '2018-10-07');
+      const after = [computeDigest(db, f.op('ONS-ON'), AFTER_2017), computeDigest(db, f.op('ONS-WE'), AFTER_2017)];
+      expect(after).toEqual(before);
+    });
+  });
+
+  it('restricts last24h to (now − 24 h, now]: engagements by occurred_at, charges by created_at, referrals by status change', () => {
+    f.agency('OPP');
+    f.agency('WPS');
+    f.agency('WEFIGHT', 'advocacy');
+    f.operation('ONS-ON', 'OPP', '2017-10-07', '2017-10-13');
+    f.operation('ONS-WE', 'WPS', '2017-10-10', '2017-10-13', 'ONS-ON');
+    f.join('ONS-WE', 'WPS', 4);
+    const now = new Date('2017-10-12T12:00:00Z');
+    const t = now.getTime();
+
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t - DAY }); // window start is open: out
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t - DAY + 1, accepted: 1 }); // in
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t - HOUR, accepted: 1, minors: 1, safety: 1 }); // in
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t, offered: 0 }); // window end is closed: in
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t + 1 }); // after now: out
+    f.engage('ONS-WE', 'WPS', 1, { occurredAt: t - 3 * DAY, createdAt: t - HOUR }); // logged late: out (occurred_at counts)
+    const [older] = f.engage('ONS-ON', 'OPP', 1, { occurredAt: t - 2 * DAY, accepted: 1 }); // parent's, out
+
+    f.charge('ONS-WE', 'WPS', 3, t - 2 * HOUR); // in
+    f.charge('ONS-ON', 'OPP', 2, t - 10 * HOUR); // in (parent op, same tree from ONS-ON)
+    f.charge('ONS-WE', 'WPS', 4, t - 25 * HOUR); // out
+
+    // Referrals count by CURRENT status when their status changed in the window.
+    f.refer(older!, 'OPP', 'WEFIGHT', 'accepted', 'routine', t - HOUR, t - 2 * DAY); // created long ago, accepted now: in
+    f.refer(older!, 'OPP', 'WEFIGHT', 'pending', 'routine', t - 30 * 60_000); // in
+    f.refer(older!, 'OPP', 'WEFIGHT', 'closed', 'routine', t - 30 * HOUR); // out
+    f.refer(older!, 'OPP', 'WEFIGHT', 'declined', 'routine', t - DAY); // exactly 24 h: out
+
+    const local = computeDigest(db, f.op('ONS-WE'), now);
+    expect(local.totals).toMatchObject({ engaged: 6, chargedPeople: 2, offences: 7 });
+    expect(local.last24h).toEqual({
+      engaged: 3,
+      offered: 2,
+      accepted: 2,
+      minors: 1,
+      safetyEnsured: 1,
+      referrals: { pending: 0, accepted: 0, declined: 0, closed: 0 },
+      chargedPeople: 1,
+      offences: 3,
+    });
+
+    const province = computeDigest(db, f.op('ONS-ON'), now);
+    expect(province.totals.engaged).toBe(7);
+    expect(province.totals.referrals).toEqual({ pending: 1, accepted: 1, declined: 1, closed: 1 });
+    expect(province.last24h).toEqual({
+      engaged: 3,
+      offered: 2,
+      accepted: 2,
+      minors: 1,
+      safetyEnsured: 1,
+      referrals: { pending: 1, accepted: 1, declined: 0, closed: 0 },
+      chargedPeople: 2,
+      offences: 5,
+    });
+    // An activity-only agency (OPP logged but never joined) is listed but not counted as joined.
+    expect(province.agencies).toBe(1);
+    expect(province.byAgency.map((r) => r.agency)).toEqual(['WPS', 'OPP']);
+    expect(row(province, 'OPP')).toMatchObject({ engaged: 1, accepted: 1, referrals: 4, chargedPeople: 1, offences: 2 });
+  });
+
+  it('counts pending referrals overdue by urgency per receiving agency, with a fixed now', () => {
+    f.agency('WPS');
+    f.agency('WEFIGHT', 'advocacy');
+    f.agency('VS-WE', 'victim_services');
+    f.operation('ONS-WE', 'WPS', '2017-10-10', '2017-10-13');
+    f.operation('ONS-QC', 'WPS', '2017-10-10', '2017-10-13');
+    f.join('ONS-WE', 'WPS', 4);
+    const now = new Date('2017-10-12T12:00:00Z');
+    const t = now.getTime();
+    const [e] = f.engage('ONS-WE', 'WPS', 1, { accepted: 1, occurredAt: t - 2 * DAY });
+    const [elsewhere] = f.engage('ONS-QC', 'WPS', 1, { accepted: 1, occurredAt: t - 2 * DAY });
+    const pending = (to: string, urgency: Urgency, ageMs: number, engagement = e!) =>
+      f.refer(engagement, 'WPS', to, 'pending', urgency, t - ageMs, t - ageMs);
+
+    pending('WEFIGHT', 'immediate', HOUR + 1); // overdue
+    pending('WEFIGHT', 'immediate', HOUR); // overdue: the limit is reached (the reminder job fires now too)
+    pending('WEFIGHT', 'immediate', HOUR - 1); // not yet
+    pending('WEFIGHT', 'urgent', 5 * HOUR); // overdue
+    pending('WEFIGHT', 'urgent', 3 * HOUR); // not yet: 4 h limit
+    pending('WEFIGHT', 'routine', 23 * HOUR); // not yet: 24 h limit
+    pending('VS-WE', 'routine', 25 * HOUR); // overdue
+    pending('VS-WE', 'urgent', 4 * HOUR - 1); // not yet
+    pending('VS-WE', 'immediate', -HOUR); // changed after now (clock skew): not overdue
+    f.refer(e!, 'WPS', 'VS-WE', 'accepted', 'immediate', t - 3 * DAY); // not pending
+    f.refer(e!, 'WPS', 'VS-WE', 'declined', 'immediate', t - 3 * DAY); // not pending
+    pending('VS-WE', 'immediate', 3 * DAY, elsewhere!); // another operation's
+
+    const d = computeDigest(db, f.op('ONS-WE'), now);
+    expect(d.overdue).toEqual([
+      { agency: 'WEFIGHT', pending: 3 },
+      { agency: 'VS-WE', pending: 1 },
+    ]);
+    expect(d.totals.referrals).toEqual({ pending: 9, accepted: 1, declined: 1, closed: 0 });
+    // Receiving agencies are not participants: they do not enter byAgency.
+    expect(d.byAgency.map((r) => r.agency)).toEqual(['WPS']);
+
+    expect(computeDigest(db, f.op('ONS-WE'), now, DEFAULT_OVERDUE_LIMITS).overdue).toEqual(d.overdue);
+    // Tighter limits: everything pending older than 30 min (and not from the future) is overdue.
+    const tight = { immediate: 30 * 60_000, urgent: 30 * 60_000, routine: 30 * 60_000 };
+    expect(computeDigest(db, f.op('ONS-WE'), now, tight).overdue).toEqual([
+      { agency: 'WEFIGHT', pending: 6 },
+      { agency: 'VS-WE', pending: 2 },
+    ]);
+    // An hour later every one of WEFIGHT's has reached its limit (the 3 h urgent and 23 h routine ones exactly).
+    const later = computeDigest(db, f.op('ONS-WE'), new Date(t + HOUR));
+    expect(later.overdue).toEqual([
+      { agency: 'WEFIGHT', pending: 6 },
+      { agency: 'VS-WE', pending: 2 },
+    ]);
+  });
+
+  it('counts nothing from a sibling operation outside the tree, and everything from the common root', () => {
+    f.agency('RCMP');
+    f.agency('OPP');
+    f.agency('WPS');
+    f.agency('SQ');
+    f.agency('WEFIGHT', 'advocacy');
+    f.operation('ONS-CA', 'RCMP', '2017-10-06', '2017-10-14');
+    f.operation('ONS-ON', 'OPP', '2017-10-07', '2017-10-13', 'ONS-CA');
+    f.operation('ONS-WE', 'WPS', '2017-10-10', '2017-10-13', 'ONS-ON');
+    f.operation('ONS-QC', 'SQ', '2017-10-07', '2017-10-13', 'ONS-CA');
+    f.join('ONS-CA', 'RCMP', 10);
+    f.join('ONS-ON', 'OPP', 40);
+    f.join('ONS-WE', 'WPS', 6);
+    f.join('ONS-WE', 'WEFIGHT', 0, 0, 3);
+    f.join('ONS-QC', 'SQ', 30);
+    f.join('ONS-QC', 'WPS', 50, 5, 5); // WPS also helped in Quebec, with far larger counts
+
+    f.engage('ONS-WE', 'WPS', 4, { accepted: 3 });
+    f.engage('ONS-WE', 'RCMP', 1, { accepted: 1 }); // logged without joining the Ontario tree
+    f.engage('ONS-ON', 'OPP', 10, { accepted: 5 });
+    const qc = f.engage('ONS-QC', 'WPS', 7, { accepted: 7 });
+    f.engage('ONS-QC', 'SQ', 20, { accepted: 10 });
+    f.refer(qc[0]!, 'WPS', 'WEFIGHT', 'pending', 'immediate', at('2017-10-08T00:00:00Z'));
+    f.charge('ONS-QC', 'SQ', 4);
+    f.charge('ONS-QC', 'WPS', 1);
+    f.charge('ONS-ON', 'OPP', 2);
+
+    const on = computeDigest(db, f.op('ONS-ON'), AFTER_2017);
+    expect(on.operationCodes).toEqual(['ONS-ON', 'ONS-WE']);
+    expect(on.totals).toMatchObject({ engaged: 15, accepted: 9, chargedPeople: 1, offences: 2 });
+    expect(on.totals.referrals).toEqual({ pending: 0, accepted: 0, declined: 0, closed: 0 });
+    expect(on.agencies).toBe(3);
+    expect(on.personnel).toBe(40 + 6 + 3); // WPS's Quebec counts stay in Quebec
+    expect(on.overdue).toEqual([]);
+    expect(on.byAgency.map((r) => [r.agency, r.engaged, r.referrals, r.chargedPeople])).toEqual([
+      ['OPP', 10, 0, 1],
+      ['WPS', 4, 0, 0],
+      ['RCMP', 1, 0, 0],
+      ['WEFIGHT', 0, 0, 0],
+    ]);
+    expect(row(on, 'SQ')).toBeUndefined();
+
+    const we = computeDigest(db, f.op('ONS-WE'), AFTER_2017);
+    expect(we.operationCodes).toEqual(['ONS-WE']);
+    expect(we.totals).toMatchObject({ engaged: 5, accepted: 4, chargedPeople: 0 }); // not the parent's own
+    expect(we.personnel).toBe(9);
+
+    const ca = computeDigest(db, f.op('ONS-CA'), AFTER_2017);
+    expect(ca.operationCodes).toEqual(['ONS-CA', 'ONS-ON', 'ONS-QC', 'ONS-WE']);
+    expect(ca.totals).toMatchObject({ engaged: 42, accepted: 26, chargedPeople: 3, offences: 7 });
+    expect(ca.totals.referrals.pending).toBe(1);
+    expect(ca.agencies).toBe(5);
+    expect(ca.personnel).toBe(10 + 40 + (50 + 5 + 5) + 3 + 30);
+    expect(ca.overdue).toEqual([{ agency: 'WEFIGHT', pending: 1 }]);
+    expect(row(ca, 'WPS')).toMatchObject({ engaged: 11, accepted: 10, referrals: 1, chargedPeople: 1, offences: 1 });
+  });
+
+  it('refuses an unknown operation with not_found', () => {
+    expect(() => computeDigest(db, 999, AFTER_2017)).toThrow(AppError);
+    try {
+      computeDigest(db, 999, AFTER_2017);
+    } catch (error) {
+      expect((error as AppError).code).toBe('not_found');
+    }
+  });
+
+  it('compiles its statements once per database', () => {
+    seed2017(f);
+    computeDigest(db, f.op('ONS-ON'), AFTER_2017);
+    computeDigest(db, f.op('ONS-WE'), AFTER_2017);
+    const prepare = vi.spyOn(db.$client, 'prepare');
+    computeDigest(db, f.op('ONS-ON'), AFTER_2017);
+    computeDigest(db, f.op('ONS-WE'), AFTER_2017);
+    expect(prepare).not.toHaveBeenCalled();
+    prepare.mockRestore();
+  });
+
+  describe('toDigestJson', () => {
+    it('has exactly the contract’s keys, in its order, with the digest’s figures', () => {
+      seed2017(f);
+      const json = toDigestJson(computeDigest(db, f.op('ONS-ON'), AFTER_2017));
+      expect(Object.keys(json)).toEqual([
+        'operation',
+        'agencies',
+        'personnel',
+        'engaged',
+        'offered',
+        'accepted',
+        'minors',
+        'safety_ensured',
+        'referrals',
+        'charged_people',
+        'offences',
+        'by_agency',
+      ]);
+      expect(Object.keys(json.referrals)).toEqual(['pending', 'accepted', 'declined', 'closed']);
+      for (const a of json.by_agency) {
+        expect(Object.keys(a)).toEqual(['agency', 'engaged', 'accepted', 'referrals', 'charged_people', 'offences']);
+      }
+      expect(json).toMatchObject({
+        operation: 'ONS-ON',
+        agencies: 47,
+        personnel: 331,
+        engaged: 198,
+        offered: 190,
+        accepted: 132,
+        minors: 6,
+        safety_ensured: 53,
+        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3 },
+        charged_people: 12,
+        offences: 21,
+      });
+      expect(json.by_agency[0]).toEqual({ agency: 'OPP', engaged: 58, accepted: 40, referrals: 4, charged_people: 6, offences: 9 });
+      expect(json.by_agency).toHaveLength(47);
+      // Plain JSON: survives a round trip unchanged.
+      expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    });
+  });
+});

@@ -1,0 +1,356 @@
+// Logging from Slack, tried as a new user would: agencies, members, operations, engagements and
+// charges through signed requests; every answer checked as the person reads it, every row as stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock, Harness, textOf } from '../helpers/harness.js';
+import {
+  ADMIN_ENV,
+  admin,
+  ckpsCoordinator,
+  ckpsOfficer,
+  intakeWorker,
+  ok,
+  say,
+  seedWorld,
+  stranger,
+  tableCounts,
+  wpsCoordinator,
+  wpsOfficer,
+} from '../helpers/world.js';
+
+const clock = new FakeClock('2017-10-11T20:00:00-04:00');
+
+describe('logging from Slack', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ env: ADMIN_ENV, clock });
+    await seedWorld(h);
+  });
+  afterAll(() => h.stop());
+
+  describe('agencies and members', () => {
+    it('lists and shows agencies to members', async () => {
+      const list = await ok(h, wpsOfficer, '/agency', 'list');
+      expect(list).toContain('*Agencies* (4)');
+      expect(list).toContain('*WEFIGHT* WEFiGHT · advocacy · 2 members · intake <#C0WEFIGHTIN>');
+      const show = await ok(h, intakeWorker, '/agency', 'show wps');
+      expect(show).toContain('*WPS* — Windsor Police Service (police)');
+      expect(show).toContain('Members: 1 officers, 0 intake, 1 coordinators');
+      expect(show).toContain('ONS-WE');
+    });
+
+    it('stores codes upper-case and members by team and user', () => {
+      const members = h.db.$client.prepare('SELECT team_id, user_id, role FROM members ORDER BY id').all();
+      expect(members).toContainEqual({ team_id: 'T0TEAM', user_id: wpsOfficer.userId, role: 'officer' });
+      const codes = h.db.$client.prepare('SELECT code FROM agencies ORDER BY code').pluck().all();
+      expect(codes).toEqual(['CKPS', 'OPP', 'WEFIGHT', 'WPS']);
+    });
+
+    it('records the intake channel with the team of the person who registered it', () => {
+      expect(h.db.$client.prepare("SELECT intake_channel_id, intake_team_id FROM agencies WHERE code = 'WEFIGHT'").get()).toEqual({
+        intake_channel_id: 'C0WEFIGHTIN',
+        intake_team_id: 'T0TEAM',
+      });
+    });
+  });
+
+  describe('operations', () => {
+    it('keeps the tree, the zone and the digest settings', async () => {
+      const show = await ok(h, wpsOfficer, '/op', 'show ONS-ON');
+      expect(show).toContain('*ONS-ON* — Northern Spotlight Ontario');
+      expect(show).toContain('2017-10-09 → 2017-10-15 · America/Toronto · lead *OPP*');
+      expect(show).toContain('Digest: 08:00 in <#C0DIGEST>');
+      expect(show).toContain('includes ONS-WE');
+      const child = h.db.$client.prepare("SELECT p.code FROM operations o JOIN operations p ON p.id = o.parent_id WHERE o.code = 'ONS-WE'").pluck().get();
+      expect(child).toBe('ONS-ON');
+    });
+
+    it('lists operations with their agencies', async () => {
+      const list = await ok(h, ckpsOfficer, '/op', 'list');
+      expect(list).toContain('*ONS-WE* Northern Spotlight Windsor-Essex · 2017-10-10 → 2017-10-13 · lead WPS · under ONS-ON · 3 agencies');
+    });
+
+    it('updates personnel counts when an agency joins again', async () => {
+      const answer = await ok(h, wpsCoordinator, '/op', 'join ONS-WE WPS officers=14');
+      expect(answer).toBe('*WPS* updated its counts in *ONS-WE*: 14 officers, 2 support staff, 1 victim services.');
+      await ok(h, wpsCoordinator, '/op', 'join ONS-WE WPS officers=12');
+    });
+
+    it('reads a time zone given with tz=', async () => {
+      await ok(h, admin, '/op', 'create ONS-BC "Northern Spotlight BC" start=2017-10-09 end=2017-10-15 lead=OPP tz=America/Vancouver');
+      expect(h.db.$client.prepare("SELECT timezone FROM operations WHERE code = 'ONS-BC'").pluck().get()).toBe('America/Vancouver');
+    });
+  });
+
+  describe('engagements', () => {
+    it('logs the key=value form and answers with E-n', async () => {
+      const answer = await ok(
+        h,
+        wpsOfficer,
+        '/engage',
+        'ons-we age=18-24 gender=female offered=yes accepted=yes area="Windsor downtown" language=EN note="accepted shelter info"',
+      );
+      expect(answer).toMatch(/^Logged \*E-\d+\* in ONS-WE\.$/);
+      const id = Number(/E-(\d+)/.exec(answer)![1]);
+      const row = h.db.$client.prepare('SELECT * FROM engagements WHERE id = ?').get(id) as Record<string, unknown>;
+      expect(row).toMatchObject({ age_band: '18-24', gender: 'female', offered: 1, accepted: 1, area: 'Windsor downtown', language: 'en', officer_user_id: wpsOfficer.userId });
+      expect(row.occurred_at).toBe(clock.now().getTime());
+    });
+
+    it('flags under-18 and reminds of the child-protection protocol', async () => {
+      const answer = await ok(h, ckpsOfficer, '/engage', 'ONS-WE age=under18 gender=female offered=yes accepted=no');
+      expect(answer).toContain('*Under 18*: follow CKPS’s child-protection protocol now.');
+    });
+
+    it('reads at= in the operation’s zone', async () => {
+      const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=male offered=no accepted=no at=2017-10-10T23:30');
+      const id = Number(/E-(\d+)/.exec(answer)![1]);
+      const at = h.db.$client.prepare('SELECT occurred_at FROM engagements WHERE id = ?').pluck().get(id);
+      expect(new Date(at as number).toISOString()).toBe('2017-10-11T03:30:00.000Z');
+    });
+
+    it('accepts curly quotes from a phone keyboard', async () => {
+      const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=unknown gender=unknown offered=yes accepted=yes area=“Chatham downtown”');
+      const id = Number(/E-(\d+)/.exec(answer)![1]);
+      expect(h.db.$client.prepare('SELECT area FROM engagements WHERE id = ?').pluck().get(id)).toBe('Chatham downtown');
+    });
+
+    it('opens a form with no arguments and logs what it submits', async () => {
+      const before = h.slack.callsTo('views.open').length;
+      const answer = await h.command(wpsOfficer, '/engage', '');
+      expect(answer.status).toBe(200);
+      await expect.poll(() => h.slack.callsTo('views.open').length).toBe(before + 1);
+      const open = h.slack.callsTo('views.open')[before]!;
+      expect(open.args.trigger_id).toMatch(/^trigger-/);
+      const view = open.args.view as { callback_id: string; blocks: Array<{ block_id?: string }> };
+      expect(view.callback_id).toBe('engage_modal');
+      expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+        'operation', 'age_band', 'gender', 'offered', 'accepted', 'safety_ensured', 'area', 'language', 'note',
+      ]);
+      expect(textOf(view.blocks)).toContain('ONS-WE — Northern Spotlight Windsor-Essex');
+
+      const submitted = await h.submitView(wpsOfficer, {
+        callbackId: 'engage_modal',
+        values: {
+          operation: { operation: { type: 'static_select', selected_option: { value: 'ONS-WE' } } },
+          age_band: { age_band: { type: 'static_select', selected_option: { value: '35-44' } } },
+          gender: { gender: { type: 'radio_buttons', selected_option: { value: 'female' } } },
+          offered: { offered: { type: 'radio_buttons', selected_option: { value: 'yes' } } },
+          accepted: { accepted: { type: 'radio_buttons', selected_option: { value: 'yes' } } },
+          safety_ensured: { safety_ensured: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
+          area: { area: { type: 'plain_text_input', value: 'Tecumseh' } },
+          language: { language: { type: 'plain_text_input', value: 'fr' } },
+          note: { note: { type: 'plain_text_input', value: null } },
+        },
+      });
+      expect(submitted.json?.response_action).toBe('update');
+      const ref = textOf((submitted.json!.view as { blocks: unknown }).blocks);
+      const id = Number(/E-(\d+)/.exec(ref)![1]);
+      expect(h.db.$client.prepare('SELECT age_band, safety_ensured, area, language FROM engagements WHERE id = ?').get(id)).toEqual({
+        age_band: '35-44',
+        safety_ensured: 1,
+        area: 'Tecumseh',
+        language: 'fr',
+      });
+    });
+
+    it('shows a data-guard refusal under the form field and stores nothing', async () => {
+      const before = tableCounts(h);
+      const submitted = await h.submitView(wpsOfficer, {
+        callbackId: 'engage_modal',
+        values: {
+          operation: { operation: { selected_option: { value: 'ONS-WE' } } },
+          age_band: { age_band: { selected_option: { value: '18-24' } } },
+          gender: { gender: { selected_option: { value: 'female' } } },
+          offered: { offered: { selected_option: { value: 'yes' } } },
+          accepted: { accepted: { selected_option: { value: 'no' } } },
+          note: { note: { value: 'her number is 519-555-0199' } },
+        },
+      });
+      expect(submitted.json).toMatchObject({ response_action: 'errors' });
+      expect(String((submitted.json!.errors as Record<string, string>).note)).toContain('phone number');
+      expect(tableCounts(h)).toEqual(before);
+    });
+
+    it('asks for a missing choice in the form', async () => {
+      const submitted = await h.submitView(wpsOfficer, {
+        callbackId: 'engage_modal',
+        values: { operation: { operation: { selected_option: { value: 'ONS-WE' } } } },
+      });
+      expect(submitted.json).toMatchObject({ response_action: 'errors', errors: { age_band: 'Please choose one.' } });
+    });
+  });
+
+  describe('charges', () => {
+    it('logs one person with the offences and answers C-n', async () => {
+      const answer = await ok(h, wpsOfficer, '/charge', 'ONS-WE offences=279.01,286.2,286.2');
+      expect(answer).toMatch(/^Logged \*C-\d+\*: one person charged with 3 offences \(279\.01, 286\.2, 286\.2\)\.$/);
+      const id = Number(/C-(\d+)/.exec(answer)![1]);
+      expect(h.db.$client.prepare('SELECT offence_count FROM charges WHERE id = ?').pluck().get(id)).toBe(3);
+      expect(h.db.$client.prepare('SELECT section FROM charge_offences WHERE charge_id = ? ORDER BY id').pluck().all(id)).toEqual([
+        '279.01',
+        '286.2',
+        '286.2',
+      ]);
+    });
+
+    it('shows the figures so far in /op show', async () => {
+      const show = await ok(h, wpsOfficer, '/op', 'show ONS-WE');
+      expect(show).toMatch(/\*Engaged \d+\* · accepted \d+ · minors 1/);
+      expect(show).toContain('Charges: 1 person charged with 3 offences');
+    });
+  });
+
+  describe('the audit log', () => {
+    it('has one entry per change, with who and which record, and no free text', () => {
+      const rows = h.db.$client.prepare('SELECT action, ref, actor_user_id, detail FROM audit_log ORDER BY id').all() as Array<Record<string, string>>;
+      const actions = rows.map((r) => r.action);
+      expect(actions.filter((a) => a === 'agency.add')).toHaveLength(4);
+      expect(actions).toContain('member.add');
+      expect(actions).toContain('op.create');
+      expect(actions).toContain('op.join');
+      expect(actions).toContain('engagement.log');
+      expect(actions).toContain('charge.log');
+      const everything = JSON.stringify(rows);
+      expect(everything).not.toContain('accepted shelter info');
+      expect(everything).not.toContain('Windsor downtown');
+    });
+
+    it('refuses to change or delete an audit row', () => {
+      expect(() => h.db.$client.prepare('UPDATE audit_log SET action = ? WHERE id = 1').run('x')).toThrow(/append-only/);
+      expect(() => h.db.$client.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    });
+  });
+
+  describe('refusals store nothing and say what to type', () => {
+    const cases: Array<[string, string, string, RegExp]> = [
+      ['/agency', 'add', 'missing code and name', /<code>` is missing[\s\S]*<name>` is missing[\s\S]*`kind=` is missing/],
+      ['/agency', 'add XX "Name" kind=spaceship', 'bad kind', /`kind=` must be one of police, advocacy/],
+      ['/agency', 'add XX "Name" kind=police colour=blue', 'unknown key', /unknown key `colour=`/],
+      ['/agency', 'add XX "Name" kind=police intake=general', 'bad channel', /`intake=` must be a channel/],
+      ['/agency', 'add WPS "Again" kind=police', 'duplicate code', /Agency \*WPS\* already exists/],
+      ['/agency', 'add "X Y" "Name" kind=police', 'bad code', /<code>` must be a code of letters/],
+      ['/agency', 'add XX "Name kind=police', 'open quote', /a quote `"` is not closed/],
+      ['/agency', 'add XX "N" kind=police', 'short name', /<name>` must be at least 2 characters/],
+      ['/agency', 'add XX "Name" kind=police kind=health', 'repeated key', /`kind=` is given twice/],
+      ['/agency', 'show NOPE', 'unknown agency', /There is no agency \*NOPE\*/],
+      ['/agency', 'member nobody WPS role=officer', 'bad user', /<user>` must be a person/],
+      ['/agency', 'member U0NEW WPS role=chief', 'bad role', /`role=` must be one of officer, intake, coordinator, admin/],
+      ['/agency', 'member U0NEW WPS', 'missing role', /`role=` is missing/],
+      ['/agency', 'frobnicate', 'unknown subcommand', /`\/agency frobnicate` is not a command I know/],
+      ['/op', 'create ONS-X "Name" start=2017-13-01 end=2017-10-13 lead=WPS', 'bad date', /`start=` must be a date written YYYY-MM-DD/],
+      ['/op', 'create ONS-X "Name" start=2017-10-14 end=2017-10-13 lead=WPS', 'end before start', /`end=` is before `start=`/],
+      ['/op', 'create ONS-X "Name" start=2017-10-10 end=2017-10-13 lead=WPS tz=Mars/Base', 'bad zone', /`tz=` must be an IANA time zone/],
+      ['/op', 'create ONS-X "Name" start=2017-10-10 end=2017-10-13 lead=WPS digest_time=25:00', 'bad time', /`digest_time=` must be a time written HH:MM/],
+      ['/op', 'create ONS-X "Name" start=2017-10-10 end=2017-10-13 lead=NOPE', 'unknown lead', /There is no agency \*NOPE\*/],
+      ['/op', 'create ONS-X "Name" start=2017-10-10 end=2017-10-13 lead=WPS parent=NOPE', 'unknown parent', /There is no operation \*NOPE\*/],
+      ['/op', 'create ONS-WE "Again" start=2017-10-10 end=2017-10-13 lead=WPS', 'duplicate op', /Operation \*ONS-WE\* already exists/],
+      ['/op', 'join ONS-WE CKPS officers=-3', 'negative count', /`officers=` must be a whole number/],
+      ['/op', 'join ONS-WE CKPS officers=many', 'bad count', /`officers=` must be a whole number/],
+      ['/op', 'join NOPE CKPS', 'unknown op', /There is no operation \*NOPE\*/],
+      ['/op', 'show', 'missing code', /<code>` is missing/],
+      ['/engage', 'ONS-WE', 'missing everything', /`age=` is missing[\s\S]*`gender=` is missing[\s\S]*`offered=` is missing[\s\S]*`accepted=` is missing/],
+      ['/engage', 'ONS-WE age=17 gender=female offered=yes accepted=yes', 'bad age', /`age=` must be one of under18, 18-24/],
+      ['/engage', 'ONS-WE age=18-24 gender=woman offered=yes accepted=yes', 'bad gender', /`gender=` must be one of female, male/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=maybe accepted=yes', 'bad yes/no', /`offered=` must be yes or no/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=no accepted=yes', 'accepted without offer', /`accepted=yes` needs `offered=yes`/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes at=2017-11-20T10:00', 'at outside dates', /`at=` must fall within ONS-WE’s dates/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes at=yesterday', 'bad at', /`at=` must be written YYYY-MM-DDTHH:MM/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes language=english', 'bad language', /`language=` must be a language code/],
+      ['/engage', 'NOPE age=18-24 gender=female offered=yes accepted=yes', 'unknown op', /There is no operation \*NOPE\*/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes agency=CKPS', 'other agency', /Officers and coordinators log records for their own agency \(WPS\)/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="call her at 519 555 0199"', 'phone in note', /contains a phone number\. Nothing was stored/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes area="123 Ouellette Ave"', 'address in area', /The area looks like it contains a street address/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="her name is Jessica"', 'name in note', /contains a person’s name/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="IG @sweetjess99"', 'handle in note', /social-media handle/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="jess@example.com"', 'email in note', /an email address/],
+      ['/charge', 'ONS-WE', 'missing offences', /`offences=` is missing/],
+      ['/charge', 'ONS-WE offences=123.4', 'bad section', /`offences=` must be a comma-separated list of 279\.01/],
+      ['/charge', 'ONS-WE offences=279.01 note="DOB 1999-04-02"', 'dob in note', /a date of birth/],
+      ['/charge', 'ONS-WE offences=279.01 extra', 'stray word', /unexpected `extra`/],
+    ];
+    it.each(cases)('%s %s (%s)', async (command, text, _why, expected) => {
+      const before = tableCounts(h);
+      // Admin for the set-up commands, so a refusal is about the input, not the permission.
+      const user = command === '/agency' || command === '/op' ? admin : wpsOfficer;
+      const answer = await say(h, user, command, text);
+      expect(answer).toMatch(expected);
+      expect(tableCounts(h)).toEqual(before);
+    });
+
+    it('has at least 30 distinct malformed commands', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(30);
+    });
+  });
+
+  describe('who may do what', () => {
+    // Each row of the contract's table, allowed and refused, as the person would try it.
+    type Row = [string, typeof admin, string, string, boolean];
+    const rows: Row[] = [
+      ['help', stranger, '/agency', 'help', true],
+      ['agency add', admin, '/agency', 'add PM1 "Perm One" kind=health', true],
+      ['agency add', wpsCoordinator, '/agency', 'add PM2 "Perm Two" kind=health', false],
+      ['agency add', wpsOfficer, '/agency', 'add PM3 "Perm Three" kind=health', false],
+      ['agency add', intakeWorker, '/agency', 'add PM4 "Perm Four" kind=health', false],
+      ['agency add', stranger, '/agency', 'add PM5 "Perm Five" kind=health', false],
+      ['agency list', intakeWorker, '/agency', 'list', true],
+      ['agency list', wpsOfficer, '/agency', 'list', true],
+      ['agency list', stranger, '/agency', 'list', false],
+      ['agency show', wpsCoordinator, '/agency', 'show CKPS', true],
+      ['op list', intakeWorker, '/op', 'list', true],
+      ['op show', stranger, '/op', 'show ONS-WE', false],
+      ['agency member', admin, '/agency', 'member U0PERM1 CKPS role=officer', true],
+      ['agency member', wpsCoordinator, '/agency', 'member U0PERM2 WPS role=officer', true],
+      ['agency member', wpsCoordinator, '/agency', 'member U0PERM3 CKPS role=officer', false],
+      ['agency member', wpsCoordinator, '/agency', 'member U0PERM4 WPS role=admin', false],
+      ['agency member', wpsOfficer, '/agency', 'member U0PERM5 WPS role=officer', false],
+      ['agency member', intakeWorker, '/agency', 'member U0PERM6 WEFIGHT role=intake', false],
+      ['op create', admin, '/op', 'create PERM-A "Perm A" start=2017-10-10 end=2017-10-13 lead=CKPS', true],
+      ['op create', ckpsCoordinator, '/op', 'create PERM-B "Perm B" start=2017-10-10 end=2017-10-13 lead=CKPS', true],
+      ['op create', ckpsCoordinator, '/op', 'create PERM-C "Perm C" start=2017-10-10 end=2017-10-13 lead=WPS', false],
+      ['op create', ckpsOfficer, '/op', 'create PERM-D "Perm D" start=2017-10-10 end=2017-10-13 lead=CKPS', false],
+      ['op join', wpsCoordinator, '/op', 'join PERM-B WPS officers=1', true],
+      ['op join', wpsCoordinator, '/op', 'join PERM-B WEFIGHT', false],
+      ['op join', admin, '/op', 'join PERM-B WEFIGHT', true],
+      ['op join', wpsOfficer, '/op', 'join PERM-A WPS', false],
+      ['engage', wpsOfficer, '/engage', 'PERM-B age=18-24 gender=female offered=yes accepted=no', true],
+      ['engage', wpsCoordinator, '/engage', 'PERM-B age=18-24 gender=female offered=yes accepted=no', true],
+      ['engage', admin, '/engage', 'PERM-B age=18-24 gender=female offered=yes accepted=no agency=WPS', true],
+      ['engage', wpsOfficer, '/engage', 'PERM-A age=18-24 gender=female offered=yes accepted=no', false],
+      ['engage', intakeWorker, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=no', false],
+      ['engage', stranger, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=no', false],
+      ['charge', ckpsOfficer, '/charge', 'PERM-B offences=286.1', true],
+      ['charge', ckpsOfficer, '/charge', 'ONS-WE offences=286.1 agency=WPS', false],
+      ['charge', intakeWorker, '/charge', 'ONS-WE offences=286.1', false],
+      ['op close', ckpsCoordinator, '/op', 'close PERM-A', true],
+      ['op close', wpsCoordinator, '/op', 'close PERM-B', false],
+      ['op close', wpsOfficer, '/op', 'close PERM-B', false],
+      ['op close', admin, '/op', 'close PERM-B', true],
+    ];
+    it.each(rows)('%s by %o: allowed=%s', async (_action, user, command, text, allowed) => {
+      const before = tableCounts(h);
+      const answer = await say(h, user, command, text);
+      if (allowed) {
+        expect(answer).not.toMatch(/Only |only|not registered|cannot|Nothing was stored/);
+      } else {
+        expect(answer).toMatch(/Only |only|not registered|cannot/);
+        expect(tableCounts(h)).toEqual(before);
+      }
+    });
+
+    it('treats a bootstrap admin as admin after they register with a lesser role', async () => {
+      await ok(h, admin, '/agency', `member ${admin.userId} WPS role=officer`);
+      await ok(h, admin, '/agency', 'add PM9 "Perm Nine" kind=other');
+    });
+
+    it('tells an unregistered person how to get registered', async () => {
+      expect(await say(h, stranger, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=no')).toContain(
+        'You are not registered with a partner agency yet',
+      );
+    });
+
+    it('keys membership by team and user: the same user ID in another team is a stranger', async () => {
+      const lookalike = { teamId: 'T0OTHER', userId: wpsOfficer.userId };
+      expect(await say(h, lookalike, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=no')).toContain('not registered');
+    });
+  });
+});
