@@ -1,11 +1,37 @@
-// /digest: see the usage in src/i18n/en.ts and the contract.
+// /digest: preview an operation's digest (only the caller sees it), or post it now.
+import { z } from 'zod';
+import { buildDigestMessage } from '../src/blocks/digest.js';
+import { claimManualDigest, localDay } from '../src/domain/digest-runs.js';
+import { computeDigest } from '../src/domain/digest.js';
+import { AppError } from '../src/domain/errors.js';
+import { requireOperation, treeAgencyIds } from '../src/domain/operations.js';
+import { authorize } from '../src/domain/permissions.js';
+import { parseArgs, validateArgs, ZCode } from './shared/args.js';
+import { requestContext } from './shared/context.js';
+import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import { usageReply } from './shared/reply.js';
+
+const ZDigest = z.object({ operation: ZCode, action: z.enum(['post'], 'can only be `post`').optional() });
 
 export const digestCommand: CommandDefinition = {
   name: '/digest',
   usage: (msg) => msg.usage.digest,
-  run(_text, ctx) {
-    return usageReply(ctx.msg.usage.digest);
+  run(text, ctx) {
+    const { msg, deps } = ctx;
+    if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.digest);
+    const input = validateArgs(ZDigest, parseArgs(text), ['operation', 'action'], msg.usage.digest, msg);
+    const request = requestContext(ctx);
+    const operation = requireOperation(deps.db, input.operation, msg);
+    // Coordinators see the digest of any operation their agency took part in, at any level of its tree.
+    authorize(request.principal, 'digest', { joinedAgencyIds: treeAgencyIds(deps.db, operation.id) }, msg);
+    const now = deps.clock.now();
+    const localDate = localDay(now.getTime(), operation.timezone);
+    if (input.action !== 'post') {
+      const preview = buildDigestMessage(computeDigest(deps.db, operation.id, now, deps.config.overdueLimits.pending), localDate, msg);
+      return reply(preview.text, { blocks: preview.blocks });
+    }
+    if (!operation.digestChannelId) throw new AppError('invalid_input', msg.digest.noChannel(operation.code));
+    const runId = claimManualDigest(request, operation, localDate);
+    return reply(msg.digest.posting(operation.code), { effects: [{ type: 'post_digest', operationId: operation.id, runId, localDate }] });
   },
 };

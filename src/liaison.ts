@@ -36,9 +36,10 @@ export async function startLiaison(config: Config, logger: Logger, options: Star
     const transport = createSlackApp(deps, () => ready);
     migrateDatabase(db);
     ready = true;
-    registerListeners(transport.app, deps);
+    const clients = { app: transport.app.client, digest: transport.noRetryClient };
+    registerListeners(transport.app, deps, clients);
     const port = await transport.start(options.host ?? '0.0.0.0');
-    const scheduler: Scheduler = startScheduler({ deps, client: transport.app.client }, JOBS, { cron: options.cron ?? true });
+    const scheduler: Scheduler = startScheduler({ deps, client: clients.app, digestClient: clients.digest }, JOBS, { cron: options.cron ?? true });
     logger.info('liaison started', { mode: config.slack.kind, port, database: config.databasePath });
     let stopped = false;
     return {

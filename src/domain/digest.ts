@@ -10,9 +10,12 @@
 // `readReferralCounts`: a rollup table maintained at insert time can replace their bodies without
 // touching the rest. Until then, the access path is chosen from the tree's share of all operations:
 // - `all`:   the tree is every operation in the database, so no filter and no referral→engagement join;
-// - `scan`:  a large part of the database: one sequential scan (`+operation_id` keeps SQLite off the
-//            index, whose per-row table look-ups cost several times a scan);
-// - `index`: a small subtree (a local operation): `engagements_operation_idx` reads only its rows.
+// - `scan`:  a large part of the database: one sequential scan of engagements (`+operation_id` keeps
+//            SQLite off the index, whose per-row table look-ups cost several times a scan), and
+//            referrals read whole, each looking up its engagement;
+// - `index`: a small subtree (a local operation): `engagements_operation_idx` reads only its rows,
+//            and its referrals are found from its engagements.
+// Measured on 1M engagements / 100k referrals, each choice is 2–18× faster than the other on its side.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/client.js';
 import { AppError } from './errors.js';
@@ -268,11 +271,19 @@ interface ReferralRead {
   recentByStatus: ReferralStatusCounts;
 }
 
-/** From referrals to the tree's ones: the whole database needs no join. */
+/**
+ * The tree's referrals. The whole database needs no join. A small tree starts from its engagements
+ * (the operation index, then referrals_engagement_idx); a large one reads every referral and looks
+ * its engagement up: each order is several times faster than the other on its own side (CROSS JOIN
+ * pins the order SQLite would otherwise guess).
+ */
 function referralSource(access: Access): string {
   if (access === 'all') return 'referrals r';
-  return `referrals r JOIN engagements e ON e.id = r.engagement_id
-          WHERE ${access === 'scan' ? '+' : ''}e.operation_id ${IN_TREE}`;
+  const join =
+    access === 'index'
+      ? 'engagements e CROSS JOIN referrals r ON r.engagement_id = e.id'
+      : 'referrals r CROSS JOIN engagements e ON e.id = r.engagement_id';
+  return `${join} WHERE e.operation_id ${IN_TREE}`;
 }
 
 const referralSql = (access: Access) => `
@@ -310,9 +321,7 @@ const overdueSql = (access: Access) => `
 
 function readOverdue(db: Db, scope: Scope, limits: OverdueLimits): Array<{ agencyId: number; pending: number }> {
   const shortest = Math.min(limits.immediate, limits.urgent, limits.routine);
-  // The referral join is only worth avoiding on the whole database; the overdue set is small anyway.
-  const access = scope.access === 'all' ? 'all' : 'index';
-  return statement<{ agencyId: number; pending: number }>(db, overdueSql(access)).all({
+  return statement<{ agencyId: number; pending: number }>(db, overdueSql(scope.access)).all({
     ops: scope.ops,
     now: scope.now,
     shortest,

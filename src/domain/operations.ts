@@ -200,3 +200,14 @@ export function closeOperation(ctx: RequestContext, code: string): Operation {
   });
   return getOperationById(db, operation.id);
 }
+
+/** Agencies that joined the operation or any operation below it (one recursive query). */
+export function treeAgencyIds(db: Db, operationId: number): number[] {
+  return prepared<[number], number>(
+    db,
+    `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT o.id FROM operations o JOIN tree ON o.parent_id = tree.id)
+     SELECT DISTINCT p.agency_id FROM participations p JOIN tree ON p.operation_id = tree.id`,
+  )
+    .pluck()
+    .all(operationId);
+}

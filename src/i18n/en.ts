@@ -248,6 +248,69 @@ export const en = {
     reminderAccepted: (r: Referral, days: number) =>
       `:alarm_clock: ${r.ref} was accepted more than ${days} days ago and is not closed. Please close it with its outcome.`,
   },
+  digest: {
+    title: (code: string, date: string) => `${code} digest · ${date}`,
+    engaged: 'Engaged',
+    accepted: 'Accepted support',
+    minors: 'Under 18',
+    safetyEnsured: 'Safety ensured',
+    charged: 'Charged',
+    chargedValue: (people: number, offences: number) => `${plural(people, 'person', 'people')}, ${plural(offences, 'offence')}`,
+    agencies: 'Agencies',
+    agenciesValue: (agencies: number, personnel: number) => `${agencies} · ${personnel} personnel`,
+    referrals: 'Referrals:',
+    referralStates: (r: { pending: number; accepted: number; declined: number; closed: number }) =>
+      `${r.pending} pending · ${r.accepted} accepted · ${r.declined} declined · ${r.closed} closed`,
+    last24h: 'Last 24 h:',
+    needsAttention: ':rotating_light: Referrals waiting past their limit',
+    overdueLine: (agency: string, n: number) => `• *${agency}*: ${n} pending`,
+    overdueRest: (agencies: number, n: number) => `• ${plural(agencies, 'other agency', 'other agencies')}: ${n} pending`,
+    byAgency: 'By agency',
+    tableHeader: ' eng   acc   ref  chrg',
+    otherAgencies: (n: number) => `+${n} more`,
+    footer: (codes: string[]) =>
+      `${codes.length > 1 ? `Includes ${codes.slice(1).join(', ')}. ` : ''}Figures in brackets: last 24 hours. Aggregates only; no personal data.`,
+    fallback: (d: Digest, date: string) =>
+      `${d.operation.code} digest ${date}: ${d.totals.engaged} engaged (+${d.last24h.engaged}), ${d.totals.accepted} accepted, ` +
+      `${d.totals.minors} under 18, ${d.totals.referrals.pending} referrals pending, ${d.totals.chargedPeople} charged with ${d.totals.offences} offences, ` +
+      `${d.agencies} agencies, ${d.personnel} personnel.`,
+    noChannel: (code: string) => `*${code}* has no digest channel, so there is nowhere to post. Preview it with \`/digest ${code}\`.`,
+    posting: (code: string) => `Posting the ${code} digest now.`,
+    posted: (code: string, channel: string) => `Posted the ${code} digest to <#${channel}>.`,
+    postFailed: (code: string, error: string) =>
+      `The ${code} digest could not be posted (${error === 'not_in_channel' ? 'Liaison is not in the digest channel: invite @Liaison' : error}). It stays due; Liaison tries again every minute.`,
+    outcomeUnknown: (code: string, date: string, channel: string) =>
+      `:warning: The ${code} digest for ${date} may or may not have reached <#${channel}>: Slack did not answer. Please look; if it is missing, post it with \`/digest ${code} post\`.`,
+  },
+  cli: {
+    usage: [
+      'usage: npm run cli -- <command>',
+      '  migrate                   create or upgrade the database',
+      '  digest <OPCODE> [--json]  print a digest',
+      '  export <OPCODE> --csv     engagements, referrals and charges as CSV, to stdout',
+      '  backup <file>             a consistent online copy of the database',
+      '  audit verify              check the audit log; non-zero exit if it was altered',
+      '',
+    ].join('\n'),
+    migrated: (path: string, n: number) => `${path}: ${plural(n, 'migration')} applied; the schema is current.\n`,
+    unknownOperation: (code: string) => `There is no operation ${code.toUpperCase()}.\n`,
+    digestText: (d: Digest) =>
+      [
+        `${d.operation.code} — ${d.operation.name} (${d.operationCodes.join(', ')})`,
+        `agencies ${d.agencies} (police ${d.policeAgencies}) · personnel ${d.personnel}`,
+        `engaged ${d.totals.engaged} · offered ${d.totals.offered} · accepted ${d.totals.accepted} · under 18 ${d.totals.minors} · safety ensured ${d.totals.safetyEnsured}`,
+        `referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed`,
+        `charged ${d.totals.chargedPeople} people with ${d.totals.offences} offences`,
+        `last 24 h: engaged ${d.last24h.engaged}, accepted ${d.last24h.accepted}, charged ${d.last24h.chargedPeople}`,
+        '',
+        ...d.byAgency.map((a) => `${a.agency.padEnd(12)} engaged ${a.engaged} · accepted ${a.accepted} · referrals ${a.referrals} · charged ${a.chargedPeople} (${a.offences} offences)`),
+        '',
+      ].join('\n'),
+    backedUp: (file: string) => `Backed up to ${file}; integrity check ok.\n`,
+    backupBroken: (file: string, result: string) => `The backup ${file} failed its integrity check: ${result}\n`,
+    auditOk: (rows: number) => `Audit log intact: ${plural(rows, 'row')}, chain verified.\n`,
+    auditBroken: (row: number, problem: string) => `Audit log altered at row ${row}: ${problem}.\n`,
+  },
   dataGuard: {
     refused: (field: FreeTextField, kind: PersonalDataKind) =>
       `The ${field} looks like it contains ${PERSONAL_DATA[kind]}. Nothing was stored. Liaison never keeps details that could identify the person: describe without them and try again.`,

@@ -1,7 +1,8 @@
 // The scheduled jobs, in the order each tick runs them: queued cards first, so reminders can
-// thread under them.
+// thread under them; digests last.
+import { digestsJob } from './digests.js';
 import { referralCardsJob } from './referral-cards.js';
 import { referralRemindersJob } from './referral-reminders.js';
 import type { Job } from './types.js';
 
-export const JOBS: readonly Job[] = [referralCardsJob, referralRemindersJob];
+export const JOBS: readonly Job[] = [referralCardsJob, referralRemindersJob, digestsJob];

@@ -6,6 +6,8 @@ import type { WebClient } from '../slack/effects.js';
 export interface JobContext {
   deps: Deps;
   client: WebClient;
+  /** A client that never retries, for posts that must not happen twice. */
+  digestClient: WebClient;
 }
 
 export interface Job {

@@ -4,12 +4,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
+import { appClientOptions, createNoRetryClient } from './clients.js';
+import type { WebClient } from './effects.js';
 
 /** Slack's payloads are small; a larger body is refused before it is parsed. */
 export const REQUEST_BODY_LIMIT = 256 * 1024;
 
 export interface SlackTransport {
   app: App;
+  /** For posts that must not be retried blindly (the digest). */
+  noRetryClient: WebClient;
   /** Starts listening; resolves to the bound HTTP port (HTTP mode or Socket Mode's health server). */
   start(host: string): Promise<number>;
   stop(): Promise<void>;
@@ -56,11 +60,12 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
     logger: boltLogger,
     // Bolt's default conversation store builds an Error per request; Liaison keeps no conversation state.
     convoStore: false,
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    clientOptions: appClientOptions(config),
   });
 
   return {
     app,
+    noRetryClient: createNoRetryClient(slack.botToken, config),
     async start(host) {
       if (slack.kind === 'socket') {
         await app.start();

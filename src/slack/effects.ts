@@ -6,6 +6,8 @@ import type { Actor } from '../domain/actor.js';
 import type { Effect } from '../domain/effects.js';
 import { findReferral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
+import { getOperationById } from '../domain/operations.js';
+import { postDigestRun } from './digest-delivery.js';
 import { postReferralCard } from './referral-delivery.js';
 
 export type WebClient = App['client'];
@@ -20,19 +22,22 @@ export interface EffectContext {
 
 export type EffectRunner = (effects: Effect[], context: EffectContext) => Promise<void>;
 
-export function createEffectRunner(deps: Deps, extra: Partial<Record<Effect['type'], (effect: Effect, context: EffectContext) => Promise<void>>> = {}): EffectRunner {
+export function createEffectRunner(deps: Deps, clients: { app: WebClient; digest: WebClient }): EffectRunner {
   return async (effects, context) => {
     for (const effect of effects) {
       try {
-        const handler = extra[effect.type];
-        if (handler) {
-          await handler(effect, context);
-        } else if (effect.type === 'post_referral_card') {
+        if (effect.type === 'post_referral_card') {
           const delivery = await postReferralCard(deps, context.client, effect.referralId, context.msg);
           if (!delivery.ok && context.respond) {
             const referral = findReferral(deps.db, effect.referralId);
             if (referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
           }
+        } else if (effect.type === 'post_digest') {
+          const delivery = await postDigestRun(deps, { app: context.client, digest: clients.digest }, effect, context.msg);
+          const code = getOperationById(deps.db, effect.operationId).code;
+          await context.respond?.(
+            delivery.status === 'posted' ? context.msg.digest.posted(code, delivery.channel) : context.msg.digest.postFailed(code, delivery.error),
+          );
         }
       } catch (error) {
         deps.logger.error('effect failed', { effect: effect.type, error });

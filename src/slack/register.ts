@@ -3,11 +3,11 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { registerCommands } from './commands.js';
 import { registerActions } from './actions.js';
-import { createEffectRunner } from './effects.js';
+import { createEffectRunner, type WebClient } from './effects.js';
 import { registerViews } from './views.js';
 
-export function registerListeners(app: App, deps: Deps): void {
-  const runEffects = createEffectRunner(deps);
+export function registerListeners(app: App, deps: Deps, clients: { app: WebClient; digest: WebClient }): void {
+  const runEffects = createEffectRunner(deps, clients);
   registerCommands(app, deps, runEffects);
   registerActions(app, deps);
   registerViews(app, deps, runEffects);

@@ -1,0 +1,17 @@
+// Posts each operation's daily digest at its local digest time: asks the database what is due,
+// claims each run, posts it once.
+import { claimDigestRun, dueDigests } from '../domain/digest-runs.js';
+import { messagesFor } from '../i18n/index.js';
+import { postDigestRun } from '../slack/digest-delivery.js';
+import type { Job } from './types.js';
+
+export const digestsJob: Job = {
+  name: 'digests',
+  async run({ deps, client, digestClient }, now) {
+    for (const due of dueDigests(deps.db, now.getTime())) {
+      const runId = claimDigestRun(deps.db, due.operationId, due.localDate, 'schedule', now.getTime());
+      if (runId === null) continue; // another process has it
+      await postDigestRun(deps, { app: client, digest: digestClient }, { runId, operationId: due.operationId, localDate: due.localDate }, messagesFor());
+    }
+  },
+};

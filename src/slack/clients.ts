@@ -1,0 +1,39 @@
+// The Web API clients. The app's own client retries what Slack says to retry (429 with
+// Retry-After, 5xx) with a timeout per call; the digest client never retries, because a retried
+// post whose first answer was lost can post the digest twice.
+import { webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { WebClient } from './effects.js';
+
+/** No Web API call may hang a listener or a job for long. */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+export function appClientOptions(config: Config): webApi.WebClientOptions {
+  return {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    timeout: WEB_API_TIMEOUT_MS,
+    // A few quick retries, well inside Slack's patience, instead of the default half hour.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
+  };
+}
+
+export function createNoRetryClient(token: string, config: Config): WebClient {
+  return new webApi.WebClient(token, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    timeout: WEB_API_TIMEOUT_MS,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  }) as WebClient;
+}
+
+/**
+ * What a failed call tells us: `refused` when Slack answered and nothing was done (an `ok:false`
+ * error, or 429 rate limiting); `unknown` when there was no clear answer (timeout, network, 5xx).
+ */
+export function classifyFailure(error: unknown): { kind: 'refused' | 'unknown'; code: string } {
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number };
+  if (e?.code === webApi.ErrorCode.PlatformError) return { kind: 'refused', code: e.data?.error ?? 'platform_error' };
+  if (e?.code === webApi.ErrorCode.RateLimitedError) return { kind: 'refused', code: 'ratelimited' };
+  if (e?.code === webApi.ErrorCode.HTTPError) return { kind: 'unknown', code: `http_${e.statusCode ?? 'error'}` };
+  return { kind: 'unknown', code: e?.code ?? 'request_error' };
+}

@@ -1,0 +1,58 @@
+// Posting a claimed digest run, once. Slack refusing (ok:false, 429) leaves the run failed and due;
+// no clear answer leaves it unknown, logged and reported to the lead agency's coordinators.
+import { buildDigestMessage } from '../blocks/digest.js';
+import type { Deps } from '../deps.js';
+import { finishDigestRun } from '../domain/digest-runs.js';
+import { computeDigest } from '../domain/digest.js';
+import { getOperationById } from '../domain/operations.js';
+import { leadCoordinators } from '../domain/members.js';
+import type { Messages } from '../i18n/index.js';
+import { classifyFailure } from './clients.js';
+import type { WebClient } from './effects.js';
+import { slackErrorCode } from './referral-delivery.js';
+
+export type DigestDelivery = { status: 'posted'; channel: string } | { status: 'failed' | 'unknown'; error: string };
+
+export async function postDigestRun(
+  deps: Deps,
+  clients: { app: WebClient; digest: WebClient },
+  run: { runId: number | null; operationId: number; localDate: string },
+  msg: Messages,
+): Promise<DigestDelivery> {
+  const operation = getOperationById(deps.db, run.operationId);
+  const now = deps.clock.now();
+  const channel = operation.digestChannelId;
+  const context = { operation: operation.code, date: run.localDate, run: run.runId };
+  if (!channel) {
+    finishDigestRun(deps.db, run.runId, { status: 'failed', error: 'no_digest_channel' }, now.getTime());
+    return { status: 'failed', error: 'no_digest_channel' };
+  }
+  const message = buildDigestMessage(computeDigest(deps.db, operation.id, now, deps.config.overdueLimits.pending), run.localDate, msg);
+  try {
+    const posted = await clients.digest.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    finishDigestRun(deps.db, run.runId, { status: 'posted', messageTs: posted.ts ?? '' }, deps.clock.now().getTime());
+    deps.logger.info('digest posted', context);
+    return { status: 'posted', channel };
+  } catch (error) {
+    const failure = classifyFailure(error);
+    const status = failure.kind === 'refused' ? 'failed' : 'unknown';
+    finishDigestRun(deps.db, run.runId, { status, error: failure.code }, deps.clock.now().getTime());
+    if (status === 'failed') {
+      deps.logger.warn('digest refused by Slack; it stays due', { ...context, error: failure.code });
+    } else {
+      deps.logger.error('digest outcome unknown; not retried', { ...context, error: failure.code });
+      await reportUnknownOutcome(deps, clients.app, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, channel));
+    }
+    return { status, error: failure.code };
+  }
+}
+
+async function reportUnknownOutcome(deps: Deps, client: WebClient, leadAgencyId: number, text: string): Promise<void> {
+  for (const person of leadCoordinators(deps.db, leadAgencyId)) {
+    try {
+      await client.chat.postMessage({ channel: person.userId, text });
+    } catch (error) {
+      deps.logger.warn('coordinator not told of an unknown digest outcome', { user: person.userId, error: slackErrorCode(error) });
+    }
+  }
+}
