@@ -1,0 +1,112 @@
+// The digest's first test: Operation Northern Spotlight 2017 replayed as Slack requests, and every
+// figure of the report reproduced, locally and provincially, by the CLI and by /digest.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { FakeClock, Harness, textOf, type TestUser } from '../helpers/harness.js';
+import { ADMIN_ENV, admin, ok } from '../helpers/world.js';
+
+const clock = new FakeClock('2017-10-09T12:00:00-04:00');
+const LOCAL_POLICE = ['WPS', 'CKPS', 'OPP-ESSEX', 'APS', 'LPS'] as const;
+const OTHER_POLICE = Array.from({ length: 40 }, (_, i) => `ONPS${String(i + 1).padStart(2, '0')}`);
+const INTAKE = 'C0WEFIGHTIN';
+
+const officerOf = (code: string): TestUser => ({ teamId: 'T0TEAM', userId: `U0OF${code.replace(/-/g, '')}` });
+const coordinatorOf = (code: string): TestUser => ({ teamId: 'T0TEAM', userId: `U0CO${code.replace(/-/g, '')}` });
+
+async function cli(h: Harness, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { DATABASE_PATH: h.databasePath }, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('Operation Northern Spotlight 2017, replayed through Slack', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ env: ADMIN_ENV, clock });
+    // Agencies: the provincial police, 45 more police services, and the advocacy group.
+    await ok(h, admin, '/agency', 'add OPP "Ontario Provincial Police" kind=police');
+    for (const code of [...LOCAL_POLICE, ...OTHER_POLICE]) await ok(h, admin, '/agency', `add ${code} "Police service ${code}" kind=police`);
+    await ok(h, admin, '/agency', `add WEFIGHT "WEFiGHT" kind=advocacy intake=<#${INTAKE}|intake>`);
+    for (const code of ['OPP', ...LOCAL_POLICE, 'WEFIGHT']) {
+      await ok(h, admin, '/agency', `member ${coordinatorOf(code).userId} ${code} role=coordinator`);
+      await ok(h, coordinatorOf(code), '/agency', `member ${officerOf(code).userId} ${code} role=officer`);
+    }
+    await ok(h, admin, '/agency', `member U0WFINTAKE WEFIGHT role=intake`);
+
+    // The provincial operation, seven days, coordinated by the OPP; the local one below it.
+    await ok(h, coordinatorOf('OPP'), '/op', 'create ONS-ON "Northern Spotlight Ontario" start=2017-10-09 end=2017-10-15 lead=OPP digest=C0DIGESTON');
+    await ok(h, coordinatorOf('WPS'), '/op', 'create ONS-WE "Northern Spotlight Windsor-Essex" start=2017-10-10 end=2017-10-13 lead=WPS parent=ONS-ON');
+
+    // 331 officers, support staff and victim services across the 46 police services. WPS joined
+    // both operations; it counts once, with its larger counts (12 + 2 + 1 = 15, not 8 + 15).
+    await ok(h, coordinatorOf('OPP'), '/op', 'join ONS-ON OPP officers=40 support_staff=10 victim_services=5');
+    await ok(h, coordinatorOf('WPS'), '/op', 'join ONS-ON WPS officers=8');
+    await ok(h, coordinatorOf('WPS'), '/op', 'join ONS-WE WPS officers=12 support_staff=2 victim_services=1');
+    await ok(h, coordinatorOf('CKPS'), '/op', 'join ONS-WE CKPS officers=8 support_staff=2');
+    await ok(h, coordinatorOf('OPP-ESSEX'), '/op', 'join ONS-WE OPP-ESSEX officers=8');
+    await ok(h, coordinatorOf('APS'), '/op', 'join ONS-WE APS officers=4');
+    await ok(h, coordinatorOf('LPS'), '/op', 'join ONS-WE LPS officers=4');
+    await ok(h, coordinatorOf('WEFIGHT'), '/op', 'join ONS-WE WEFIGHT');
+    for (const [i, code] of OTHER_POLICE.entries()) {
+      await ok(h, admin, '/op', `join ONS-ON ${code} officers=${i < 35 ? 5 : 4} support_staff=1`);
+    }
+
+    // Locally: 13 people engaged, 11 of whom accepted offers to speak with supporting agencies.
+    clock.set('2017-10-11T22:00:00-04:00');
+    for (let i = 0; i < 13; i++) {
+      const code = LOCAL_POLICE[i % LOCAL_POLICE.length]!;
+      const accepted = i < 11 ? 'yes' : 'no';
+      const answer = await ok(h, officerOf(code), '/engage', `ONS-WE age=${i < 2 ? 'under18' : '18-24'} gender=female offered=yes accepted=${accepted} area="Windsor"`);
+      if (i < 4) {
+        const e = /E-\d+/.exec(answer)![0];
+        await ok(h, officerOf(code), '/refer', `${e} to=WEFIGHT needs=shelter,counselling urgency=urgent consent=yes`);
+      }
+    }
+    // Across the province: 198 engaged in all.
+    for (let i = 0; i < 185; i++) {
+      const code = OTHER_POLICE[i % OTHER_POLICE.length]!;
+      await ok(h, admin, '/engage', `ONS-ON age=25-34 gender=female offered=yes accepted=${i % 3 ? 'yes' : 'no'} agency=${code}`);
+    }
+    // 12 people charged with 21 offences.
+    for (let i = 0; i < 12; i++) {
+      const offences = i < 9 ? '279.01,286.2' : '286.3';
+      if (i < 3) await ok(h, officerOf('WPS'), '/charge', `ONS-WE offences=${offences}`);
+      else await ok(h, admin, '/charge', `ONS-ON offences=${offences} agency=${OTHER_POLICE[i]}`);
+    }
+  }, 120_000);
+  afterAll(() => h.stop());
+
+  it('locally: 13 engaged, 11 accepted, across five police services and the advocacy group', async () => {
+    const { code, out } = await cli(h, 'digest', 'ONS-WE', '--json');
+    expect(code).toBe(0);
+    const digest = JSON.parse(out);
+    expect(digest).toMatchObject({ operation: 'ONS-WE', engaged: 13, offered: 13, accepted: 11, minors: 2, agencies: 6 });
+    expect(digest.referrals).toEqual({ pending: 4, accepted: 0, declined: 0, closed: 0 });
+    const engagedBy = Object.fromEntries(digest.by_agency.map((a: { agency: string; engaged: number }) => [a.agency, a.engaged]));
+    expect(Object.keys(engagedBy).sort()).toEqual([...LOCAL_POLICE, 'WEFIGHT'].sort());
+    expect(LOCAL_POLICE.filter((c) => engagedBy[c] > 0)).toHaveLength(5);
+  });
+
+  it('provincially: 46 police services, 331 personnel, 198 engaged, 12 charged with 21 offences', async () => {
+    const { out } = await cli(h, 'digest', 'ONS-ON', '--json');
+    const digest = JSON.parse(out);
+    expect(digest).toMatchObject({ operation: 'ONS-ON', engaged: 198, personnel: 331, charged_people: 12, offences: 21, agencies: 47 });
+    expect(Object.keys(digest).sort()).toEqual(
+      ['accepted', 'agencies', 'by_agency', 'charged_people', 'engaged', 'minors', 'offences', 'offered', 'operation', 'personnel', 'referrals', 'safety_ensured'].sort(),
+    );
+    const text = await cli(h, 'digest', 'ONS-ON');
+    expect(text.out).toContain('agencies 47 (police 46) · personnel 331');
+  });
+
+  it('shows the same figures in the Slack digest preview', async () => {
+    const answer = await h.command(coordinatorOf('OPP'), '/digest', 'ONS-ON');
+    const text = textOf(answer.json?.blocks);
+    expect(text).toContain('ONS-ON digest · 2017-10-11');
+    expect(text).toMatch(/\*Engaged\*\n198/);
+    expect(text).toContain('12 people, 21 offences');
+    expect(text).toContain('47 · 331 personnel');
+    expect(String(answer.json?.text)).toContain('198 engaged');
+    expect(String(answer.json?.text)).toContain('12 charged with 21 offences');
+  });
+});
