@@ -16,9 +16,10 @@
 // - `index`: a small subtree (a local operation): `engagements_operation_idx` reads only its rows,
 //            and its referrals are found from its engagements.
 // Measured on 1M engagements / 100k referrals, each choice is 2–18× faster than the other on its side.
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { AppError } from './errors.js';
+import { DEFAULT_OVERDUE_LIMITS as DEFAULT_LIMITS, type OverdueLimits as ReminderLimits } from './reminders.js';
 
 export interface DigestFigures {
   engaged: number;
@@ -79,16 +80,12 @@ export interface Digest {
   overdue: Array<{ agency: string; pending: number }>;
 }
 
-/** How long (ms) a pending referral of each urgency may wait before it is overdue. */
-export interface OverdueLimits {
-  immediate: number;
-  urgent: number;
-  routine: number;
-}
+/** How long (ms) a pending referral of each urgency may wait before it is overdue: the reminders' limits. */
+export type OverdueLimits = ReminderLimits['pending'];
 
 const HOUR = 3_600_000;
 const WINDOW_MS = 24 * HOUR;
-export const DEFAULT_OVERDUE_LIMITS: OverdueLimits = { immediate: HOUR, urgent: 4 * HOUR, routine: 24 * HOUR };
+export const DEFAULT_OVERDUE_LIMITS: OverdueLimits = DEFAULT_LIMITS.pending;
 
 /** Deeper than any real operation tree; stops the walk should a parent_id cycle ever exist. */
 const MAX_TREE_DEPTH = 64;
@@ -100,20 +97,8 @@ const SCAN_SHARE = 1 / 3;
 
 type Access = 'all' | 'scan' | 'index';
 
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-function statement<R>(db: Db, sql: string): Statement<unknown[], R> {
-  let cache = statementCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(db, cache);
-  }
-  let prepared = cache.get(sql);
-  if (!prepared) {
-    prepared = db.$client.prepare(sql);
-    cache.set(sql, prepared);
-  }
-  return prepared as unknown as Statement<unknown[], R>;
+function statement<R>(db: Db, sql: string) {
+  return prepared<unknown[], R>(db, sql);
 }
 
 const transactionCache = new WeakMap<Db, (run: () => Digest) => Digest>();
