@@ -63,10 +63,13 @@ export const engageCommand: CommandDefinition = {
         note: input.note,
       }),
       msg,
+      ctx.actor,
     );
   },
 };
 
-export function engagementReply(logged: ReturnType<typeof logEngagement>, msg: Messages): CommandResult {
-  return reply(msg.engage.logged(logged.ref, logged.operation.code, logged.minor ? logged.agency.code : null));
+export function engagementReply(logged: ReturnType<typeof logEngagement>, msg: Messages, actor: { teamId: string; userId: string }): CommandResult {
+  return reply(msg.engage.logged(logged.ref, logged.operation.code, logged.minor ? logged.agency.code : null), {
+    effects: [{ type: 'refresh_home', teamId: actor.teamId, userId: actor.userId }],
+  });
 }

@@ -14,7 +14,6 @@ export interface Message {
 
 export function buildReferralCard(referral: Referral, msg: Messages): Message {
   const m = msg.referral.card;
-  const value = JSON.stringify({ referral: referral.id });
   const fields = [
     mrkdwn(`*${m.needs}*\n${referral.needs.map((n) => msg.labels.need[n]).join(', ')}`),
     mrkdwn(`*${m.urgency}*\n${msg.labels.urgency[referral.urgency]}`),
@@ -30,21 +29,27 @@ export function buildReferralCard(referral: Referral, msg: Messages): Message {
   ];
   if (referral.note) blocks.push({ type: 'context', elements: [mrkdwn(m.note(referral.note))] });
   blocks.push({ type: 'context', elements: [mrkdwn(m.status(referral))] });
+  const actions = referralActions(referral, msg);
+  if (actions) blocks.push(actions);
+  return { text: m.fallback(referral), blocks };
+}
+
+/** The buttons for the referral's current state (Accept and Decline, then Close, then none). */
+export function referralActions(referral: Referral, msg: Messages, blockId: string = IDS.referralCard.actionsBlock): KnownBlock | null {
+  const m = msg.referral.card;
+  const value = JSON.stringify({ referral: referral.id });
   if (referral.status === 'pending') {
-    blocks.push({
+    return {
       type: 'actions',
-      block_id: IDS.referralCard.actionsBlock,
+      block_id: blockId,
       elements: [
         { type: 'button', action_id: IDS.referralCard.accept, text: plain(m.accept), style: 'primary', value },
         { type: 'button', action_id: IDS.referralCard.decline, text: plain(m.decline), style: 'danger', value },
       ],
-    });
-  } else if (referral.status === 'accepted') {
-    blocks.push({
-      type: 'actions',
-      block_id: IDS.referralCard.actionsBlock,
-      elements: [{ type: 'button', action_id: IDS.referralCard.close, text: plain(m.close), value }],
-    });
+    };
   }
-  return { text: m.fallback(referral), blocks };
+  if (referral.status === 'accepted') {
+    return { type: 'actions', block_id: blockId, elements: [{ type: 'button', action_id: IDS.referralCard.close, text: plain(m.close), value }] };
+  }
+  return null;
 }

@@ -7,6 +7,7 @@ import type { Action, Role } from '../domain/permissions.js';
 import type { PersonalDataKind } from '../domain/data-guard.js';
 import type { FreeTextField } from '../domain/free-text.js';
 import type { Referral } from '../domain/referrals.js';
+import type { HomeOperation } from '../domain/home.js';
 
 const channel = (id: string | null) => (id ? `<#${id}>` : 'none');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -310,6 +311,22 @@ export const en = {
     backupBroken: (file: string, result: string) => `The backup ${file} failed its integrity check: ${result}\n`,
     auditOk: (rows: number) => `Audit log intact: ${plural(rows, 'row')}, chain verified.\n`,
     auditBroken: (row: number, problem: string) => `Audit log altered at row ${row}: ${problem}.\n`,
+  },
+  home: {
+    title: 'Liaison',
+    whoYouAre: (role: Role, code: string | null, name: string | null) =>
+      code ? `You are *${role}* at *${code}*${name ? ` — ${name}` : ''}.` : `You are *${role}* (no agency).`,
+    operations: 'Your operations',
+    noOperations: 'Your agency has not joined an operation yet.',
+    operationLine: (o: HomeOperation) =>
+      `*${o.code}* ${o.name}${o.closed ? ' (closed)' : ''} · ${o.startDate} → ${o.endDate}\nEngaged ${o.engaged} · accepted ${o.accepted} · referrals pending ${o.pendingReferrals} · charged ${o.chargedPeople}`,
+    openReferrals: 'Open referrals to your agency',
+    noOpenReferrals: 'Nothing waiting. New referrals appear here and in your intake channel.',
+    referralLine: (r: Referral) =>
+      `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · from ${r.fromAgencyCode} (<@${r.referrer.userId}>)\n${referralState(r)}`,
+    recentEngagements: 'Your recent engagements',
+    engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
+      `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''} · ${when(e.occurredAt)}`,
   },
   dataGuard: {
     refused: (field: FreeTextField, kind: PersonalDataKind) =>

@@ -11,6 +11,7 @@ import { messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
+import { refreshHomesForReferral } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -56,7 +57,10 @@ export function registerActions(app: App, deps: Deps): void {
         await handler(args, request, referralId);
       } catch (error) {
         await ack();
-        await respond({ response_type: 'ephemeral', replace_original: false, text: userMessageFor(error, request.msg, deps.logger, { ...context, referral: referralId }) });
+        const text = userMessageFor(error, request.msg, deps.logger, { ...context, referral: referralId });
+        // A click on App Home has no response_url: the answer goes to the person's DM with Liaison.
+        if (body.container?.type === 'view') await args.client.chat.postMessage({ channel: body.user.id, text });
+        else await respond({ response_type: 'ephemeral', replace_original: false, text });
       }
     };
 
@@ -67,6 +71,7 @@ export function registerActions(app: App, deps: Deps): void {
       await ack();
       await refreshReferralCard(deps, client, referral, request.msg);
       await notifyReferrer(deps, client, referral, request.msg.referral.dm(referral));
+      await refreshHomesForReferral(deps, client, referral);
     }),
   );
 

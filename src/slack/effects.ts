@@ -8,6 +8,7 @@ import { findReferral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { getOperationById } from '../domain/operations.js';
 import { postDigestRun } from './digest-delivery.js';
+import { publishHome, refreshHomesForReferral } from './home.js';
 import { postReferralCard } from './referral-delivery.js';
 
 export type WebClient = App['client'];
@@ -28,10 +29,11 @@ export function createEffectRunner(deps: Deps, clients: { app: WebClient; digest
       try {
         if (effect.type === 'post_referral_card') {
           const delivery = await postReferralCard(deps, context.client, effect.referralId, context.msg);
-          if (!delivery.ok && context.respond) {
-            const referral = findReferral(deps.db, effect.referralId);
-            if (referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
-          }
+          const referral = findReferral(deps.db, effect.referralId);
+          if (!delivery.ok && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
+          if (referral) await refreshHomesForReferral(deps, context.client, referral);
+        } else if (effect.type === 'refresh_home') {
+          await publishHome(deps, context.client, effect);
         } else if (effect.type === 'post_digest') {
           const delivery = await postDigestRun(deps, { app: context.client, digest: clients.digest }, effect, context.msg);
           const code = getOperationById(deps.db, effect.operationId).code;

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { registerCommands } from './commands.js';
 import { registerActions } from './actions.js';
 import { createEffectRunner, type WebClient } from './effects.js';
+import { registerHome } from './home.js';
 import { registerViews } from './views.js';
 
 export function registerListeners(app: App, deps: Deps, clients: { app: WebClient; digest: WebClient }): void {
@@ -11,6 +12,7 @@ export function registerListeners(app: App, deps: Deps, clients: { app: WebClien
   registerCommands(app, deps, runEffects);
   registerActions(app, deps);
   registerViews(app, deps, runEffects);
+  registerHome(app, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });

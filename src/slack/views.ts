@@ -17,6 +17,7 @@ import type { EffectRunner, WebClient } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
+import { publishHome, refreshHomesForReferral } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
 import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
 
@@ -58,7 +59,7 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
 
 export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): void {
   const F = IDS.engageModal;
-  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
+  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state, client }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
     const parsed = z
       .object({ operation: z.string().min(1), age: z.string().min(1), gender: z.string().min(1), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
@@ -82,8 +83,11 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): v
       language: parsed.data.language,
       note: fieldValue(state, F.note),
     });
-    const reply = engagementReply(logged, request.msg);
-    return { done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref } };
+    const reply = engagementReply(logged, request.msg, request.principal.actor);
+    return {
+      done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref },
+      after: () => publishHome(deps, client, request.principal.actor),
+    };
   });
 
   const R = IDS.referModal;
@@ -137,6 +141,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): v
         after: async () => {
           await refreshReferralCard(deps, submission.client, referral, submission.request.msg);
           await notifyReferrer(deps, submission.client, referral, submission.request.msg.referral.dm(referral));
+          await refreshHomesForReferral(deps, submission.client, referral);
         },
       };
     });

@@ -137,6 +137,21 @@ export class Harness {
     return this.signedPost(body, 'application/x-www-form-urlencoded');
   }
 
+  /** An Events API event, as Slack delivers it. */
+  async event(teamId: string, event: Record<string, unknown>): Promise<HttpAnswer> {
+    const n = ++this.requestCounter;
+    const body = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: teamId,
+      api_app_id: 'A0LIAISON',
+      type: 'event_callback',
+      event_id: `Ev${n}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    });
+    return this.signedPost(body, 'application/json');
+  }
+
   /** A button click on a message. */
   async click(
     user: TestUser,
@@ -163,6 +178,21 @@ export class Harness {
           action_ts: `${Date.now() / 1000}`,
         },
       ],
+    });
+  }
+
+  /** A button click on the person's App Home (no channel, no response_url). */
+  async clickOnHome(user: TestUser, action: { actionId: string; value: string; blockId: string }): Promise<HttpAnswer> {
+    const n = ++this.requestCounter;
+    return this.interact({
+      type: 'block_actions',
+      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
+      team: { id: user.teamId, domain: 'fake' },
+      api_app_id: 'A0LIAISON',
+      container: { type: 'view', view_id: `VHOME${n}` },
+      view: { id: `VHOME${n}`, type: 'home', blocks: [] },
+      trigger_id: `trigger-${n}`,
+      actions: [{ type: 'button', action_id: action.actionId, block_id: action.blockId, value: action.value, action_ts: `${Date.now() / 1000}` }],
     });
   }
 
