@@ -36,10 +36,10 @@ export async function startLiaison(config: Config, logger: Logger, options: Star
     const transport = createSlackApp(deps, () => ready);
     migrateDatabase(db);
     ready = true;
-    const clients = { app: transport.app.client, digest: transport.noRetryClient };
+    const clients = transport.clients;
     registerListeners(transport.app, deps, clients);
     const port = await transport.start(options.host ?? '0.0.0.0');
-    const scheduler: Scheduler = startScheduler({ deps, client: clients.app, digestClient: clients.digest }, JOBS, { cron: options.cron ?? true });
+    const scheduler: Scheduler = startScheduler({ deps, clients }, JOBS, { cron: options.cron ?? true });
     logger.info('liaison started', { mode: config.slack.kind, port, database: config.databasePath });
     let stopped = false;
     return {

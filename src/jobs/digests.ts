@@ -7,11 +7,11 @@ import type { Job } from './types.js';
 
 export const digestsJob: Job = {
   name: 'digests',
-  async run({ deps, client, digestClient }, now) {
+  async run({ deps, clients }, now) {
     for (const due of dueDigests(deps.db, now.getTime())) {
       const runId = claimDigestRun(deps.db, due.operationId, due.localDate, 'schedule', now.getTime());
       if (runId === null) continue; // another process has it
-      await postDigestRun(deps, { app: client, digest: digestClient }, { runId, operationId: due.operationId, localDate: due.localDate }, messagesFor());
+      await postDigestRun(deps, clients, { runId, operationId: due.operationId, localDate: due.localDate }, messagesFor());
     }
   },
 };

@@ -7,7 +7,7 @@ import type { Job } from './types.js';
 
 export const referralCardsJob: Job = {
   name: 'referral-cards',
-  async run({ deps, client }) {
-    for (const id of referralsAwaitingCard(deps.db)) await postReferralCard(deps, client, id, messagesFor());
+  async run({ deps, clients }) {
+    for (const id of referralsAwaitingCard(deps.db)) await postReferralCard(deps, clients, id, messagesFor());
   },
 };

@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 
 export const referralRemindersJob: Job = {
   name: 'referral-reminders',
-  async run({ deps, client }, now) {
+  async run({ deps, clients }, now) {
     const msg = messagesFor();
     const limits = deps.config.overdueLimits;
     for (const due of dueReminders(deps.db, now.getTime(), limits)) {
@@ -19,7 +19,7 @@ export const referralRemindersJob: Job = {
         referral.status === 'pending'
           ? msg.referral.reminderPending(referral, Math.round(limit / HOUR))
           : msg.referral.reminderAccepted(referral, Math.round(limit / (24 * HOUR)));
-      const delivery = await postReminder(deps, client, referral, text);
+      const delivery = await postReminder(deps, clients, referral, text);
       if (delivery.ok) deps.logger.info('reminder posted', { referral: referral.ref, period: due.periods });
       else releaseReminder(deps.db, due);
     }

@@ -1,13 +1,11 @@
 // A scheduled job: a name and what it does at `now`. Jobs take time as a parameter, so tests drive
 // them with a fake clock; each isolates the failure of one item from the others.
 import type { Deps } from '../deps.js';
-import type { WebClient } from '../slack/effects.js';
+import type { SlackClients } from '../slack/clients.js';
 
 export interface JobContext {
   deps: Deps;
-  client: WebClient;
-  /** A client that never retries, for posts that must not happen twice. */
-  digestClient: WebClient;
+  clients: SlackClients;
 }
 
 export interface Job {

@@ -11,6 +11,7 @@ import { messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
+import type { SlackClients } from './clients.js';
 import { refreshHomesForReferral } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
 
@@ -33,7 +34,7 @@ function requestFor(deps: Deps, body: BlockAction): RequestContext {
   return { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
 }
 
-export function registerActions(app: App, deps: Deps): void {
+export function registerActions(app: App, deps: Deps, clients: SlackClients): void {
   const onButton = (handler: (args: ButtonArgs, request: RequestContext, referralId: number) => Promise<void>) =>
     async (original: ButtonArgs) => {
       // Acknowledge exactly once, whether the handler got that far or failed first.
@@ -66,12 +67,12 @@ export function registerActions(app: App, deps: Deps): void {
 
   app.action<BlockAction<ButtonAction>>(
     IDS.referralCard.accept,
-    onButton(async ({ ack, client }, request, referralId) => {
+    onButton(async ({ ack }, request, referralId) => {
       const referral = transitionReferral(request, referralId, 'accept');
       await ack();
-      await refreshReferralCard(deps, client, referral, request.msg);
-      await notifyReferrer(deps, client, referral, request.msg.referral.dm(referral));
-      await refreshHomesForReferral(deps, client, referral);
+      await refreshReferralCard(deps, clients, referral, request.msg);
+      await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
+      await refreshHomesForReferral(deps, clients, referral);
     }),
   );
 

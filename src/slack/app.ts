@@ -4,16 +4,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
-import { appClientOptions, createNoRetryClient } from './clients.js';
-import type { WebClient } from './effects.js';
+import { appClientOptions, createNoRetryClient, type SlackClients, singleWorkspaceClients } from './clients.js';
 
 /** Slack's payloads are small; a larger body is refused before it is parsed. */
 export const REQUEST_BODY_LIMIT = 256 * 1024;
 
 export interface SlackTransport {
   app: App;
-  /** For posts that must not be retried blindly (the digest). */
-  noRetryClient: WebClient;
+  /** Clients that post as Liaison in each workspace. */
+  clients: SlackClients;
   /** Starts listening; resolves to the bound HTTP port (HTTP mode or Socket Mode's health server). */
   start(host: string): Promise<number>;
   stop(): Promise<void>;
@@ -65,7 +64,7 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
 
   return {
     app,
-    noRetryClient: createNoRetryClient(slack.botToken, config),
+    clients: singleWorkspaceClients(app.client, createNoRetryClient(slack.botToken, config)),
     async start(host) {
       if (slack.kind === 'socket') {
         await app.start();

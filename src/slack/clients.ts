@@ -37,3 +37,18 @@ export function classifyFailure(error: unknown): { kind: 'refused' | 'unknown'; 
   if (e?.code === webApi.ErrorCode.HTTPError) return { kind: 'unknown', code: `http_${e.statusCode ?? 'error'}` };
   return { kind: 'unknown', code: e?.code ?? 'request_error' };
 }
+
+/**
+ * Clients that post as Liaison in a given workspace. In single-workspace mode every team is the
+ * one bot; in distribution mode each team has its own installation, and a card for an agency
+ * whose intake channel lives in workspace B must be posted with B's token.
+ */
+export interface SlackClients {
+  forTeam(teamId: string | null): Promise<WebClient>;
+  /** The same workspace's client, but never retrying: for posts that must not happen twice. */
+  noRetryForTeam(teamId: string | null): Promise<WebClient>;
+}
+
+export function singleWorkspaceClients(app: WebClient, noRetry: WebClient): SlackClients {
+  return { forTeam: async () => app, noRetryForTeam: async () => noRetry };
+}

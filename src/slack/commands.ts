@@ -37,7 +37,7 @@ export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner)
         ...(result.blocks ? { blocks: result.blocks as never } : {}),
       });
       if (result.effects?.length) {
-        await runEffects(result.effects, { client, actor, msg, respond: (text) => respond({ response_type: 'ephemeral', text }) });
+        await runEffects(result.effects, { actor, msg, respond: (text) => respond({ response_type: 'ephemeral', text }) });
       }
     });
   }

@@ -7,15 +7,14 @@ import { computeDigest } from '../domain/digest.js';
 import { getOperationById } from '../domain/operations.js';
 import { leadCoordinators } from '../domain/members.js';
 import type { Messages } from '../i18n/index.js';
-import { classifyFailure } from './clients.js';
-import type { WebClient } from './effects.js';
+import { classifyFailure, type SlackClients } from './clients.js';
 import { slackErrorCode } from './referral-delivery.js';
 
 export type DigestDelivery = { status: 'posted'; channel: string } | { status: 'failed' | 'unknown'; error: string };
 
 export async function postDigestRun(
   deps: Deps,
-  clients: { app: WebClient; digest: WebClient },
+  clients: SlackClients,
   run: { runId: number | null; operationId: number; localDate: string },
   msg: Messages,
 ): Promise<DigestDelivery> {
@@ -29,7 +28,8 @@ export async function postDigestRun(
   }
   const message = buildDigestMessage(computeDigest(deps.db, operation.id, now, deps.config.overdueLimits.pending), run.localDate, msg);
   try {
-    const posted = await clients.digest.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    const client = await clients.noRetryForTeam(operation.digestTeamId);
+    const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
     finishDigestRun(deps.db, run.runId, { status: 'posted', messageTs: posted.ts ?? '' }, deps.clock.now().getTime());
     deps.logger.info('digest posted', context);
     return { status: 'posted', channel };
@@ -41,15 +41,16 @@ export async function postDigestRun(
       deps.logger.warn('digest refused by Slack; it stays due', { ...context, error: failure.code });
     } else {
       deps.logger.error('digest outcome unknown; not retried', { ...context, error: failure.code });
-      await reportUnknownOutcome(deps, clients.app, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, channel));
+      await reportUnknownOutcome(deps, clients, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, channel));
     }
     return { status, error: failure.code };
   }
 }
 
-async function reportUnknownOutcome(deps: Deps, client: WebClient, leadAgencyId: number, text: string): Promise<void> {
+async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgencyId: number, text: string): Promise<void> {
   for (const person of leadCoordinators(deps.db, leadAgencyId)) {
     try {
+      const client = await clients.forTeam(person.teamId);
       await client.chat.postMessage({ channel: person.userId, text });
     } catch (error) {
       deps.logger.warn('coordinator not told of an unknown digest outcome', { user: person.userId, error: slackErrorCode(error) });

@@ -10,11 +10,11 @@ import { getOperationById } from '../domain/operations.js';
 import { postDigestRun } from './digest-delivery.js';
 import { publishHome, refreshHomesForReferral } from './home.js';
 import { postReferralCard } from './referral-delivery.js';
+import type { SlackClients } from './clients.js';
 
 export type WebClient = App['client'];
 
 export interface EffectContext {
-  client: WebClient;
   actor: Actor;
   msg: Messages;
   /** An ephemeral follow-up to the person who asked (through the request's response_url). */
@@ -23,19 +23,19 @@ export interface EffectContext {
 
 export type EffectRunner = (effects: Effect[], context: EffectContext) => Promise<void>;
 
-export function createEffectRunner(deps: Deps, clients: { app: WebClient; digest: WebClient }): EffectRunner {
+export function createEffectRunner(deps: Deps, clients: SlackClients): EffectRunner {
   return async (effects, context) => {
     for (const effect of effects) {
       try {
         if (effect.type === 'post_referral_card') {
-          const delivery = await postReferralCard(deps, context.client, effect.referralId, context.msg);
+          const delivery = await postReferralCard(deps, clients, effect.referralId, context.msg);
           const referral = findReferral(deps.db, effect.referralId);
           if (!delivery.ok && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
-          if (referral) await refreshHomesForReferral(deps, context.client, referral);
+          if (referral) await refreshHomesForReferral(deps, clients, referral);
         } else if (effect.type === 'refresh_home') {
-          await publishHome(deps, context.client, effect);
+          await publishHome(deps, clients, effect);
         } else if (effect.type === 'post_digest') {
-          const delivery = await postDigestRun(deps, { app: context.client, digest: clients.digest }, effect, context.msg);
+          const delivery = await postDigestRun(deps, clients, effect, context.msg);
           const code = getOperationById(deps.db, effect.operationId).code;
           await context.respond?.(
             delivery.status === 'posted' ? context.msg.digest.posted(code, delivery.channel) : context.msg.digest.postFailed(code, delivery.error),

@@ -6,12 +6,13 @@ import type { Actor } from '../domain/actor.js';
 import { homeFor, peopleConcernedBy } from '../domain/home.js';
 import type { Referral } from '../domain/referrals.js';
 import { messagesFor } from '../i18n/index.js';
-import type { WebClient } from './effects.js';
+import type { SlackClients } from './clients.js';
 import { actorFrom } from './identity.js';
 import { slackErrorCode } from './referral-delivery.js';
 
-export async function publishHome(deps: Deps, client: WebClient, actor: Actor): Promise<void> {
+export async function publishHome(deps: Deps, clients: SlackClients, actor: Actor): Promise<void> {
   try {
+    const client = await clients.forTeam(actor.teamId);
     const home = homeFor(deps.db, actor, deps.config.bootstrapAdmins, deps.clock.now(), deps.config.overdueLimits.pending);
     await client.views.publish({ user_id: actor.userId, view: buildHomeView(home, messagesFor()) });
   } catch (error) {
@@ -19,23 +20,23 @@ export async function publishHome(deps: Deps, client: WebClient, actor: Actor): 
   }
 }
 
-export async function refreshHomes(deps: Deps, client: WebClient, actors: Actor[]): Promise<void> {
+export async function refreshHomes(deps: Deps, clients: SlackClients, actors: Actor[]): Promise<void> {
   const seen = new Set<string>();
   for (const actor of actors) {
     const key = `${actor.teamId}:${actor.userId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    await publishHome(deps, client, actor);
+    await publishHome(deps, clients, actor);
   }
 }
 
-export function refreshHomesForReferral(deps: Deps, client: WebClient, referral: Referral): Promise<void> {
-  return refreshHomes(deps, client, peopleConcernedBy(deps.db, referral));
+export function refreshHomesForReferral(deps: Deps, clients: SlackClients, referral: Referral): Promise<void> {
+  return refreshHomes(deps, clients, peopleConcernedBy(deps.db, referral));
 }
 
-export function registerHome(app: App, deps: Deps): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
+export function registerHome(app: App, deps: Deps, clients: SlackClients): void {
+  app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, actorFrom(event.user, body.team_id, body.enterprise_id));
+    await publishHome(deps, clients, actorFrom(event.user, body.team_id, body.enterprise_id));
   });
 }

@@ -1,26 +1,28 @@
 // Delivering a referral to Slack: its card in the intake channel (posted once, then updated in
 // place), the referring officer's direct messages, and the overdue reminders threaded under the card.
-// Failures are logged with ids and Slack's error code only; a card that could not be posted stays
-// queued in the database (card_ts is null) and the card job posts it later.
-import type { Deps } from '../deps.js';
+// Each goes through the installation of the workspace it lands in. Failures are logged with ids and
+// Slack's error code only; a card that could not be posted stays queued in the database (card_ts
+// is null) and the card job posts it later.
 import { buildReferralCard } from '../blocks/referral-card.js';
+import type { Deps } from '../deps.js';
 import { findReferral, recordCardPosted, type Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
-import type { WebClient } from './effects.js';
+import type { SlackClients } from './clients.js';
 
 export type Delivery = { ok: true } | { ok: false; error: string };
 
 export function slackErrorCode(error: unknown): string {
-  const e = error as { data?: { error?: string }; code?: string; message?: string };
+  const e = error as { data?: { error?: string }; code?: string };
   return e?.data?.error ?? e?.code ?? 'unknown_error';
 }
 
 /** Posts the card if it has not been posted; records where it went. */
-export async function postReferralCard(deps: Deps, client: WebClient, referralId: number, msg: Messages): Promise<Delivery> {
+export async function postReferralCard(deps: Deps, clients: SlackClients, referralId: number, msg: Messages): Promise<Delivery> {
   const referral = findReferral(deps.db, referralId);
   if (!referral || referral.cardTs) return { ok: true };
   if (!referral.intakeChannelId) return { ok: false, error: 'no_intake_channel' };
   try {
+    const client = await clients.forTeam(referral.intakeTeamId);
     const card = buildReferralCard(referral, msg);
     const posted = await client.chat.postMessage({ channel: referral.intakeChannelId, text: card.text, blocks: card.blocks });
     recordCardPosted(deps.db, referral.id, posted.channel ?? referral.intakeChannelId, referral.intakeTeamId, posted.ts!);
@@ -34,12 +36,13 @@ export async function postReferralCard(deps: Deps, client: WebClient, referralId
 }
 
 /** Shows the referral's current state on its card (or posts the card if it is still queued). */
-export async function refreshReferralCard(deps: Deps, client: WebClient, referral: Referral, msg: Messages): Promise<void> {
+export async function refreshReferralCard(deps: Deps, clients: SlackClients, referral: Referral, msg: Messages): Promise<void> {
   if (!referral.cardTs || !referral.cardChannelId) {
-    await postReferralCard(deps, client, referral.id, msg);
+    await postReferralCard(deps, clients, referral.id, msg);
     return;
   }
   try {
+    const client = await clients.forTeam(referral.cardTeamId);
     const card = buildReferralCard(referral, msg);
     await client.chat.update({ channel: referral.cardChannelId, ts: referral.cardTs, text: card.text, blocks: card.blocks });
   } catch (error) {
@@ -47,9 +50,10 @@ export async function refreshReferralCard(deps: Deps, client: WebClient, referra
   }
 }
 
-/** A direct message to the referring officer about their referral. */
-export async function notifyReferrer(deps: Deps, client: WebClient, referral: Referral, text: string): Promise<void> {
+/** A direct message to the referring officer, through their own workspace's installation. */
+export async function notifyReferrer(deps: Deps, clients: SlackClients, referral: Referral, text: string): Promise<void> {
   try {
+    const client = await clients.forTeam(referral.referrer.teamId);
     await client.chat.postMessage({ channel: referral.referrer.userId, text });
   } catch (error) {
     deps.logger.warn('referrer not notified', { referral: referral.ref, error: slackErrorCode(error) });
@@ -57,9 +61,10 @@ export async function notifyReferrer(deps: Deps, client: WebClient, referral: Re
 }
 
 /** A reminder threaded under the card. */
-export async function postReminder(deps: Deps, client: WebClient, referral: Referral, text: string): Promise<Delivery> {
+export async function postReminder(deps: Deps, clients: SlackClients, referral: Referral, text: string): Promise<Delivery> {
   if (!referral.cardTs || !referral.cardChannelId) return { ok: false, error: 'card_not_posted' };
   try {
+    const client = await clients.forTeam(referral.cardTeamId);
     await client.chat.postMessage({ channel: referral.cardChannelId, thread_ts: referral.cardTs, text });
     return { ok: true };
   } catch (error) {

@@ -3,16 +3,17 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { registerCommands } from './commands.js';
 import { registerActions } from './actions.js';
-import { createEffectRunner, type WebClient } from './effects.js';
+import type { SlackClients } from './clients.js';
+import { createEffectRunner } from './effects.js';
 import { registerHome } from './home.js';
 import { registerViews } from './views.js';
 
-export function registerListeners(app: App, deps: Deps, clients: { app: WebClient; digest: WebClient }): void {
+export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
   const runEffects = createEffectRunner(deps, clients);
   registerCommands(app, deps, runEffects);
-  registerActions(app, deps);
-  registerViews(app, deps, runEffects);
-  registerHome(app, deps);
+  registerActions(app, deps, clients);
+  registerViews(app, deps, runEffects, clients);
+  registerHome(app, deps, clients);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });

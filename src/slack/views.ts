@@ -13,7 +13,8 @@ import { AppError } from '../domain/errors.js';
 import { resolvePrincipal } from '../domain/permissions.js';
 import { createReferral, type Referral, transitionReferral } from '../domain/referrals.js';
 import { type Messages, messagesFor } from '../i18n/index.js';
-import type { EffectRunner, WebClient } from './effects.js';
+import type { SlackClients } from './clients.js';
+import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
@@ -27,7 +28,6 @@ interface Submission {
   request: RequestContext;
   state: TViewState;
   privateMetadata: string;
-  client: WebClient;
 }
 
 type Outcome =
@@ -57,9 +57,9 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
   return { errors: { [block]: field === 'language' ? msg.engage.modal.languageHint : msg.engage.modal.required } };
 }
 
-export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): void {
+export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients): void {
   const F = IDS.engageModal;
-  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state, client }) => {
+  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
     const parsed = z
       .object({ operation: z.string().min(1), age: z.string().min(1), gender: z.string().min(1), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
@@ -86,12 +86,12 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): v
     const reply = engagementReply(logged, request.msg, request.principal.actor);
     return {
       done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref },
-      after: () => publishHome(deps, client, request.principal.actor),
+      after: () => publishHome(deps, clients, request.principal.actor),
     };
   });
 
   const R = IDS.referModal;
-  register(app, deps, R.callbackId, { note: R.note }, ({ request, state, client }) => {
+  register(app, deps, R.callbackId, { note: R.note }, ({ request, state }) => {
     const blocks = { engagement: R.engagement, to: R.to, needs: R.needs, urgency: R.urgency, consent: R.consent };
     const parsed = z
       .object({
@@ -121,10 +121,9 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): v
       done: { title: referral.ref, text: request.msg.referral.created(referral) },
       after: () =>
         runEffects([{ type: 'post_referral_card', referralId: referral.id }], {
-          client,
           actor: request.principal.actor,
           msg: request.msg,
-          respond: (text) => client.chat.postMessage({ channel: request.principal.actor.userId, text }),
+          respond: async (text) => (await clients.forTeam(request.principal.actor.teamId)).chat.postMessage({ channel: request.principal.actor.userId, text }),
         }),
     };
   });
@@ -139,9 +138,9 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner): v
       return {
         close: true,
         after: async () => {
-          await refreshReferralCard(deps, submission.client, referral, submission.request.msg);
-          await notifyReferrer(deps, submission.client, referral, submission.request.msg.referral.dm(referral));
-          await refreshHomesForReferral(deps, submission.client, referral);
+          await refreshReferralCard(deps, clients, referral, submission.request.msg);
+          await notifyReferrer(deps, clients, referral, submission.request.msg.referral.dm(referral));
+          await refreshHomesForReferral(deps, clients, referral);
         },
       };
     });
@@ -164,7 +163,7 @@ function register(
   blockForField: Record<string, string>,
   submit: (submission: Submission) => Outcome,
 ): void {
-  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view, client }: ViewArgs) => {
+  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }: ViewArgs) => {
     const msg = messagesFor();
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
     const context = { view: callbackId, team: actor.teamId, user: actor.userId };
@@ -178,7 +177,7 @@ function register(
     let outcome: Outcome;
     try {
       const request = { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg };
-      outcome = submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '', client });
+      outcome = submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '' });
     } catch (error) {
       const text = userMessageFor(error, msg, deps.logger, context);
       const block = error instanceof AppError && error.field ? blockForField[error.field] : undefined;
