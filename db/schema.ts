@@ -297,3 +297,25 @@ export const auditLog = sqliteTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Distribution mode: one row per workspace (or enterprise) that installed Liaison. The whole
+ * installation, tokens included, is stored encrypted with TOKEN_ENCRYPTION_KEY; only the IDs needed
+ * to find it are in clear.
+ */
+export const installations = sqliteTable(
+  'installations',
+  {
+    id: integer('id').primaryKey(),
+    /** The team ID, or the enterprise ID for an org-wide install. */
+    installKey: text('install_key').notNull(),
+    teamId: text('team_id'),
+    enterpriseId: text('enterprise_id'),
+    isEnterpriseInstall: integer('is_enterprise_install', { mode: 'boolean' }).notNull().default(false),
+    /** AES-256-GCM of the installation's JSON: `v1.<iv>.<tag>.<ciphertext>`, base64 parts. */
+    installationEncrypted: text('installation_encrypted').notNull(),
+    installedAt: integer('installed_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('installations_install_key_unique').on(t.installKey)],
+);

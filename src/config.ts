@@ -59,6 +59,22 @@ const ZEnvironment = z.object({
     z.string().default('America/Toronto').refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto'),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, 'must be one of debug, info, warn, error').default('info')),
+  SLACK_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d+\.\d+$/, 'must be the app’s client ID (digits.digits)').optional()),
+  SLACK_CLIENT_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9]{16,}$/, 'must be the app’s client secret').optional()),
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
+  ALLOWED_TEAMS: optionalText.pipe(
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[TE][A-Z0-9]+$/, 'must list team or enterprise IDs (T… or E…)'))),
+  ),
   /** Hours before an overdue reminder: `immediate=1,urgent=4,routine=24,accepted=168` (any subset). */
   OVERDUE_HOURS: optionalText.pipe(
     z
@@ -71,6 +87,17 @@ const ZEnvironment = z.object({
 export type SlackMode =
   | { kind: 'http'; botToken: string; signingSecret: string }
   | { kind: 'socket'; botToken: string; appToken: string; signingSecret: string | undefined }
+  | {
+      kind: 'distribution';
+      signingSecret: string;
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      /** 32-byte key for the installation tokens at rest. */
+      encryptionKey: Buffer;
+      /** Teams (or enterprises) allowed to install and use this deployment. */
+      allowedTeams: string[];
+    }
   | { kind: 'none' };
 
 export interface Config {
@@ -122,6 +149,24 @@ function overdueLimits(spec: string | undefined): OverdueLimits {
 
 function slackMode(e: z.infer<typeof ZEnvironment>): SlackMode {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  const oauth = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  if (Object.values(oauth).some(Boolean)) {
+    const missing = Object.entries(oauth).find(([, value]) => !value)?.[0];
+    if (missing) throw new ConfigError(`Configuration error: ${missing} is required with the other SLACK_CLIENT_* settings (distribution mode).`);
+    if (botToken) throw new ConfigError('Configuration error: SLACK_BOT_TOKEN must not be set in distribution mode (SLACK_CLIENT_ID is set).');
+    if (appToken) throw new ConfigError('Configuration error: SLACK_APP_TOKEN must not be set: distribution mode runs over HTTP only.');
+    if (!signingSecret) throw new ConfigError('Configuration error: SLACK_SIGNING_SECRET is required in distribution mode.');
+    if (!e.TOKEN_ENCRYPTION_KEY) throw new ConfigError('Configuration error: TOKEN_ENCRYPTION_KEY is required in distribution mode.');
+    return {
+      kind: 'distribution',
+      signingSecret,
+      clientId: e.SLACK_CLIENT_ID!,
+      clientSecret: e.SLACK_CLIENT_SECRET!,
+      stateSecret: e.SLACK_STATE_SECRET!,
+      encryptionKey: Buffer.from(e.TOKEN_ENCRYPTION_KEY, 'base64'),
+      allowedTeams: e.ALLOWED_TEAMS,
+    };
+  }
   if (!botToken && !signingSecret && !appToken) return { kind: 'none' };
   if (!botToken) throw new ConfigError('Configuration error: SLACK_BOT_TOKEN is required with the other Slack settings.');
   if (appToken) return { kind: 'socket', botToken, appToken, signingSecret };

@@ -16,6 +16,31 @@ describe('parseConfig', () => {
     expect(parseConfig({}).slack.kind).toBe('none');
   });
 
+  describe('distribution mode', () => {
+    const oauth = {
+      SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef',
+      SLACK_STATE_SECRET: 'a-long-state-secret',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      ALLOWED_TEAMS: 'T01,E02',
+    };
+    it('is chosen by the client settings, with the allowed teams', () => {
+      const slack = parseConfig(oauth).slack;
+      expect(slack.kind).toBe('distribution');
+      expect(slack.kind === 'distribution' && slack.allowedTeams).toEqual(['T01', 'E02']);
+    });
+    it.each([
+      ['SLACK_STATE_SECRET', { SLACK_STATE_SECRET: undefined }],
+      ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: undefined }],
+      ['TOKEN_ENCRYPTION_KEY', { TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }],
+      ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxb-1-2' }],
+      ['ALLOWED_TEAMS', { ALLOWED_TEAMS: 'partner-one' }],
+    ])('names %s when it is missing or wrong', (variable, overrides) => {
+      expect(() => parseConfig({ ...oauth, ...overrides })).toThrow(variable);
+    });
+  });
+
   it('reads BOOTSTRAP_ADMINS with and without a team', () => {
     expect(parseConfig({ ...http, BOOTSTRAP_ADMINS: 'U01, T02:U03' }).bootstrapAdmins).toEqual([
       { teamId: null, userId: 'U01' },

@@ -328,6 +328,11 @@ export const en = {
     engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
       `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''} · ${when(e.occurredAt)}`,
   },
+  install: {
+    done: (team: string) => `Liaison is installed${team ? ` in ${team}` : ''}. Close this page and type /agency help in Slack.`,
+    notAllowed: 'This workspace is not one of the partners allowed to use this Liaison deployment. Nothing was installed. Ask the operation’s lead agency to add your team ID to ALLOWED_TEAMS.',
+    failed: 'The installation did not complete and nothing was stored. Please start again from the install link.',
+  },
   dataGuard: {
     refused: (field: FreeTextField, kind: PersonalDataKind) =>
       `The ${field} looks like it contains ${PERSONAL_DATA[kind]}. Nothing was stored. Liaison never keeps details that could identify the person: describe without them and try again.`,

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
-import { appClientOptions, createNoRetryClient, type SlackClients, singleWorkspaceClients } from './clients.js';
+import { appClientOptions, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
+import { BOT_SCOPES, createInstallationStore, installerOptions, registerUninstall } from './installations.js';
 
 /** Slack's payloads are small; a larger body is refused before it is parsed. */
 export const REQUEST_BODY_LIMIT = 256 * 1024;
@@ -34,7 +35,24 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
   };
 
   let receiver: Receiver;
-  if (slack.kind === 'socket') {
+  let installations: ReturnType<typeof createInstallationStore> | undefined;
+  if (slack.kind === 'distribution') {
+    installations = createInstallationStore(deps, slack.encryptionKey, slack.allowedTeams);
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: '/slack/events',
+      customRoutes: [healthz],
+      logger: boltLogger,
+      bodyLimit: REQUEST_BODY_LIMIT,
+      processBeforeResponse: false,
+      clientId: slack.clientId,
+      clientSecret: slack.clientSecret,
+      stateSecret: slack.stateSecret,
+      scopes: BOT_SCOPES,
+      installationStore: installations,
+      installerOptions: installerOptions(deps),
+    });
+  } else if (slack.kind === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: slack.appToken,
       logger: boltLogger,
@@ -54,7 +72,7 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
   }
 
   const app = new App({
-    token: slack.botToken,
+    ...(slack.kind === 'distribution' ? {} : { token: slack.botToken }),
     receiver,
     logger: boltLogger,
     // Bolt's default conversation store builds an Error per request; Liaison keeps no conversation state.
@@ -62,9 +80,14 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
     clientOptions: appClientOptions(config),
   });
 
+  if (installations) registerUninstall(app, installations);
+
   return {
     app,
-    clients: singleWorkspaceClients(app.client, createNoRetryClient(slack.botToken, config)),
+    clients:
+      slack.kind === 'distribution'
+        ? distributionClients(installations!, config)
+        : singleWorkspaceClients(app.client, createNoRetryClient(slack.botToken, config)),
     async start(host) {
       if (slack.kind === 'socket') {
         await app.start();

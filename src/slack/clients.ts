@@ -49,6 +49,25 @@ export interface SlackClients {
   noRetryForTeam(teamId: string | null): Promise<WebClient>;
 }
 
+/** Distribution mode: each workspace's own bot token, from its installation; clients cached per token. */
+export function distributionClients(installations: { findBotToken(teamId: string): string | undefined }, config: Config): SlackClients {
+  const cache = new Map<string, { client: WebClient; noRetry: WebClient }>();
+  const pair = (teamId: string | null) => {
+    const token = teamId ? installations.findBotToken(teamId) : undefined;
+    if (!token) throw Object.assign(new Error(`Liaison is not installed in ${teamId ?? 'that workspace'}`), { code: 'not_installed' });
+    let entry = cache.get(token);
+    if (!entry) {
+      entry = {
+        client: new webApi.WebClient(token, appClientOptions(config)) as WebClient,
+        noRetry: createNoRetryClient(token, config),
+      };
+      cache.set(token, entry);
+    }
+    return entry;
+  };
+  return { forTeam: async (teamId) => pair(teamId).client, noRetryForTeam: async (teamId) => pair(teamId).noRetry };
+}
+
 export function singleWorkspaceClients(app: WebClient, noRetry: WebClient): SlackClients {
   return { forTeam: async () => app, noRetryForTeam: async () => noRetry };
 }

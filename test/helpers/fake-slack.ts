@@ -28,8 +28,18 @@ export interface Fault {
   hang?: boolean;
 }
 
+/** A workspace the fake knows: its bot token, and the channels and people that live in it. */
+export interface FakeTeam {
+  teamId: string;
+  name: string;
+  token: string;
+  channels: Set<string>;
+  users: Set<string>;
+}
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  readonly teams = new Map<string, FakeTeam>();
   readonly messages: StoredMessage[] = [];
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | undefined;
@@ -75,6 +85,32 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /**
+   * Makes a workspace known: `oauth.v2.access` with code `code-<teamId>` installs it, its token
+   * answers for it alone, and using it on another team's channel or person fails with invalid_auth.
+   */
+  addTeam(teamId: string, options: { name?: string; channels?: string[]; users?: string[] } = {}): FakeTeam {
+    const team: FakeTeam = {
+      teamId,
+      name: options.name ?? teamId,
+      token: `xoxb-${teamId.toLowerCase()}-bot`,
+      channels: new Set(options.channels ?? []),
+      users: new Set(options.users ?? []),
+    };
+    this.teams.set(teamId, team);
+    return team;
+  }
+
+  /** The team a token belongs to, if it is one of the known teams' tokens. */
+  teamOfToken(token: string | undefined): FakeTeam | undefined {
+    return [...this.teams.values()].find((t) => t.token === token);
+  }
+
+  /** The team that owns a channel or person, if any known team does. */
+  private ownerOf(id: string): FakeTeam | undefined {
+    return [...this.teams.values()].find((t) => t.channels.has(id) || t.users.has(id));
+  }
+
   /** The next call to `method` gets `fault` instead of the normal answer. */
   failNext(method: string, fault: Fault): void {
     const queue = this.faults.get(method) ?? [];
@@ -107,7 +143,32 @@ export class FakeSlack {
       if (fault.hang) return 'hang';
       return { status: fault.status ?? 200, headers: fault.headers, body: fault.body ?? { ok: false, error: 'fatal_error' } };
     }
+    const tokenTeam = this.teamOfToken(token);
+    const target = String(args.channel ?? args.user_id ?? args.users ?? '');
+    const owner = target ? this.ownerOf(target) : undefined;
+    if (tokenTeam && owner && owner !== tokenTeam) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    if (method === 'auth.test' && tokenTeam) {
+      return { status: 200, body: { ok: true, team: tokenTeam.name, team_id: tokenTeam.teamId, user_id: `UBOT${tokenTeam.teamId}`, bot_id: `B${tokenTeam.teamId}` } };
+    }
+    if (method === 'oauth.v2.access') return { status: 200, body: this.oauthAccess(String(args.code)) };
     return { status: 200, body: this.answer(method, args) };
+  }
+
+  private oauthAccess(code: string): Record<string, unknown> {
+    const team = this.teams.get(code.replace(/^code-/, ''));
+    if (!team) return { ok: false, error: 'invalid_code' };
+    return {
+      ok: true,
+      app_id: 'A0LIAISON',
+      authed_user: { id: `U0INSTALLER${team.teamId}` },
+      scope: 'commands,chat:write,im:write',
+      token_type: 'bot',
+      access_token: team.token,
+      bot_user_id: `UBOT${team.teamId}`,
+      team: { id: team.teamId, name: team.name },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
