@@ -1,6 +1,5 @@
 // The operator CLI: `npm run cli -- <command>`. Exit codes scripts can rely on: 0 done, 1 the
 // check failed or the thing was not found, 2 the command was not understood.
-import Database from 'better-sqlite3';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
@@ -9,6 +8,7 @@ import { computeDigest, toDigestJson } from './domain/digest.js';
 import { EXPORT_COLUMNS, csvLine, exportRows } from './domain/export.js';
 import { findOperation } from './domain/operations.js';
 import { messagesFor } from './i18n/index.js';
+import { sealBackup } from './jobs/backups.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -86,15 +86,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return withDatabase(async (db) => {
         // SQLite's online backup: a consistent copy while the app keeps writing.
         await db.$client.backup(file);
-        const copy = new Database(file, { readonly: true });
-        try {
-          const check = copy.pragma('integrity_check', { simple: true });
-          if (check !== 'ok') {
-            io.err(m.backupBroken(file, String(check)));
-            return EXIT.failed;
-          }
-        } finally {
-          copy.close();
+        const check = sealBackup(file);
+        if (check !== 'ok') {
+          io.err(m.backupBroken(file, check));
+          return EXIT.failed;
         }
         io.out(m.backedUp(file));
         return EXIT.ok;

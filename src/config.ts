@@ -75,6 +75,17 @@ const ZEnvironment = z.object({
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[TE][A-Z0-9]+$/, 'must list team or enterprise IDs (T… or E…)'))),
   ),
+  COMMAND_RATE_PER_MINUTE: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a whole number (0 turns the limit off)').transform(Number).default(60),
+  ),
+  SLACK_API_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number of milliseconds').transform(Number).pipe(z.number().min(100, 'must be at least 100')).default(10_000),
+  ),
+  RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).default(365)),
+  BACKUP_DIR: optionalText,
+  BACKUP_KEEP: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be at least 1')).default(7),
+  ),
   /** Hours before an overdue reminder: `immediate=1,urgent=4,routine=24,accepted=168` (any subset). */
   OVERDUE_HOURS: optionalText.pipe(
     z
@@ -109,6 +120,13 @@ export interface Config {
   defaultTimezone: string;
   logLevel: LogLevel;
   overdueLimits: OverdueLimits;
+  /** Sustained commands per minute per person (a burst of a third of a minute's worth); 0 is off. */
+  commandRatePerMinute: number;
+  slackApiTimeoutMs: number;
+  /** Days after an operation's end when free text and engagement detail are removed. */
+  retentionDays: number;
+  /** Where the daily online backup goes (off when unset), and how many to keep. */
+  backup: { dir: string; keep: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -134,6 +152,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     overdueLimits: overdueLimits(e.OVERDUE_HOURS),
+    commandRatePerMinute: e.COMMAND_RATE_PER_MINUTE,
+    slackApiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS,
+    backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP } : null,
   };
 }
 

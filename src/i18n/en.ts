@@ -342,12 +342,12 @@ export const en = {
     help: () => 'Everyone may read help.',
     'agency.add': () => 'Only an admin can add agencies.',
     read: () => 'Only registered members can read this.',
-    'agency.member': (own: string) => `Coordinators register members of their own agency (${own}) only.`,
-    'op.create': (own: string) => `Coordinators create operations led by their own agency (${own}) only: use \`lead=${own}\`.`,
+    'agency.member': (own: string) => `Only an admin, or a coordinator for their own agency (you are with ${own}), can register members, with roles below admin.`,
+    'op.create': (own: string) => `Only an admin, or a coordinator of the lead agency, can create an operation (you are with ${own}: use \`lead=${own}\`).`,
     'op.close': (own: string) => `Only an admin or a coordinator of the lead agency can close it (you are with ${own}).`,
-    'op.join': (own: string) => `Coordinators join their own agency (${own}) only.`,
+    'op.join': (own: string) => `Only an admin, or a coordinator for their own agency (you are with ${own}), can join an agency to an operation.`,
     record: (own: string) =>
-      `Officers and coordinators log records for their own agency (${own}), in operations it joined. Intake workers cannot log records.`,
+      `Only officers and coordinators, for their own agency in operations it joined (you are with ${own}), and admins can log records; intake workers cannot.`,
     'referral.act': (own: string) => `Only intake workers and coordinators of the receiving agency can act on this referral (you are with ${own}).`,
     digest: (own: string) => `Only coordinators of an agency that joined this operation (and admins) can see or post its digest (you are with ${own}).`,
   } satisfies Record<Action, (own: string) => string>,
@@ -372,6 +372,7 @@ export const en = {
     ].join('\n'),
   },
   errors: {
+    rateLimited: (seconds: number) => `You are sending commands faster than Liaison accepts them. Nothing was stored; please wait ${seconds} s and send it again.`,
     title: 'Not stored',
     internal: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
     notRegistered:

@@ -5,13 +5,11 @@ import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { WebClient } from './effects.js';
 
-/** No Web API call may hang a listener or a job for long. */
-export const WEB_API_TIMEOUT_MS = 10_000;
-
+/** No Web API call may hang a listener or a job for long (SLACK_API_TIMEOUT_MS, 10 s by default). */
 export function appClientOptions(config: Config): webApi.WebClientOptions {
   return {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: config.slackApiTimeoutMs,
     // A few quick retries, well inside Slack's patience, instead of the default half hour.
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: true },
   };
@@ -20,7 +18,7 @@ export function appClientOptions(config: Config): webApi.WebClientOptions {
 export function createNoRetryClient(token: string, config: Config): WebClient {
   return new webApi.WebClient(token, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: config.slackApiTimeoutMs,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   }) as WebClient;

@@ -7,13 +7,22 @@ import { messagesFor } from '../i18n/index.js';
 import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { actorFrom } from './identity.js';
+import { CommandRateLimiter } from '../domain/rate-limit.js';
 
 export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner): void {
+  const perMinute = deps.config.commandRatePerMinute;
+  const limiter = new CommandRateLimiter({ perMinute, burst: Math.max(5, Math.ceil(perMinute / 3)) });
   for (const definition of COMMANDS) {
     app.command(definition.name, async ({ command, ack, client, respond }) => {
       const msg = messagesFor(command.locale as string | undefined);
       const actor = actorFrom(command.user_id, command.team_id, command.enterprise_id);
       const context = { command: definition.name, team: actor.teamId, user: actor.userId };
+      const wait = limiter.take(actor, Date.now());
+      if (wait > 0) {
+        deps.logger.warn('command rate limited', context);
+        await ack({ response_type: 'ephemeral', text: msg.errors.rateLimited(wait) });
+        return;
+      }
       let result: CommandResult;
       try {
         // Synchronous by design: the database write commits before the acknowledgement below.

@@ -6,9 +6,11 @@ import { registerActions } from './actions.js';
 import type { SlackClients } from './clients.js';
 import { createEffectRunner } from './effects.js';
 import { registerHome } from './home.js';
+import { RecentRequests, replayGuard } from './replay-guard.js';
 import { registerViews } from './views.js';
 
 export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
+  app.use(replayGuard(new RecentRequests(), deps.logger));
   const runEffects = createEffectRunner(deps, clients);
   registerCommands(app, deps, runEffects);
   registerActions(app, deps, clients);

@@ -78,6 +78,8 @@ export class Harness {
       SLACK_API_URL: slack.apiUrl,
       PORT: '0',
       DATABASE_PATH: databasePath,
+      // Tests send commands far faster than a person; the rate-limit test turns it back on.
+      COMMAND_RATE_PER_MINUTE: '0',
       ...options.env,
     });
     const logs: string[] = [];

@@ -257,7 +257,7 @@ describe('logging from Slack', () => {
       ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes at=yesterday', 'bad at', /`at=` must be written YYYY-MM-DDTHH:MM/],
       ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes language=english', 'bad language', /`language=` must be a language code/],
       ['/engage', 'NOPE age=18-24 gender=female offered=yes accepted=yes', 'unknown op', /There is no operation \*NOPE\*/],
-      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes agency=CKPS', 'other agency', /Officers and coordinators log records for their own agency \(WPS\)/],
+      ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes agency=CKPS', 'other agency', /Only officers and coordinators, for their own agency in operations it joined \(you are with WPS\)/],
       ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="call her at 519 555 0199"', 'phone in note', /contains a phone number\. Nothing was stored/],
       ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes area="123 Ouellette Ave"', 'address in area', /The area looks like it contains a street address/],
       ['/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes note="her name is Jessica"', 'name in note', /contains a person’s name/],

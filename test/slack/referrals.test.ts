@@ -192,7 +192,7 @@ describe('referrals', () => {
     expect(await say(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes note="her name is Tina"`)).toContain('a person’s name');
     expect(await say(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=spa urgency=routine consent=yes`)).toContain('`needs=` must be a comma-separated list');
     expect(await say(h, wpsOfficer, '/refer', 'E-99999 to=WEFIGHT needs=shelter urgency=routine consent=yes')).toContain('There is no engagement E-99999');
-    expect(await say(h, intakeWorker, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`)).toContain('Intake workers cannot log records');
+    expect(await say(h, intakeWorker, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`)).toContain('intake workers cannot');
     expect(tableCounts(h)).toEqual(before);
   });
 
