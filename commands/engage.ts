@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGE_BANDS, GENDERS } from '../db/schema.js';
 import { buildEngageModal } from '../src/blocks/engage-modal.js';
 import { logEngagement } from '../src/domain/engagements.js';
+import { AppError } from '../src/domain/errors.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { isClockTime, isIsoDate } from '../src/domain/time.js';
 import type { Messages } from '../src/i18n/index.js';
@@ -45,6 +46,8 @@ export const engageCommand: CommandDefinition = {
     const request = requestContext(ctx);
     if (text.trim() === '') {
       const operations = operationsOpenForRecording(request);
+      // Slack refuses a select with no options: say what to do instead of opening an empty form.
+      if (operations.length === 0) throw new AppError('not_found', msg.engage.noOperations);
       return { kind: 'modal', view: buildEngageModal(operations, msg, JSON.stringify({ channel: ctx.channelId })) };
     }
     const input = validateArgs(ZEngage, parseArgs(text), ['operation'], msg.usage.engage, msg);

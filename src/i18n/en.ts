@@ -163,6 +163,7 @@ export const en = {
       minorAgency
         ? `Logged *${ref}* in ${op}. :warning: *Under 18*: follow ${minorAgency}’s child-protection protocol now.`
         : `Logged *${ref}* in ${op}.`,
+    noOperations: 'Your agency has not joined an open operation, so there is nothing to log in. A coordinator joins one with `/op join <OPCODE> <AGENCY>`.',
     acceptedNeedsOffered: '`accepted=yes` needs `offered=yes`: support must be offered before it is accepted.',
     atOutsideDates: (op: string, start: string, end: string) =>
       `\`at=\` must fall within ${op}’s dates (${start} → ${end}, a day of grace at each end).`,

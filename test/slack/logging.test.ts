@@ -153,6 +153,13 @@ describe('logging from Slack', () => {
       });
     });
 
+    it('says what to do instead of opening an empty form', async () => {
+      await ok(h, admin, '/agency', 'add LONELY "Lonely Police" kind=police');
+      await ok(h, admin, '/agency', 'member U0LONELY LONELY role=officer');
+      const answer = await say(h, { teamId: 'T0TEAM', userId: 'U0LONELY' }, '/engage', '');
+      expect(answer).toContain('Your agency has not joined an open operation');
+    });
+
     it('shows a data-guard refusal under the form field and stores nothing', async () => {
       const before = tableCounts(h);
       const submitted = await h.submitView(wpsOfficer, {
@@ -204,7 +211,7 @@ describe('logging from Slack', () => {
     it('has one entry per change, with who and which record, and no free text', () => {
       const rows = h.db.$client.prepare('SELECT action, ref, actor_user_id, detail FROM audit_log ORDER BY id').all() as Array<Record<string, string>>;
       const actions = rows.map((r) => r.action);
-      expect(actions.filter((a) => a === 'agency.add')).toHaveLength(4);
+      expect(actions.filter((a) => a === 'agency.add')).toHaveLength(5);
       expect(actions).toContain('member.add');
       expect(actions).toContain('op.create');
       expect(actions).toContain('op.join');
