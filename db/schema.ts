@@ -158,6 +158,8 @@ export const engagements = sqliteTable(
   (t) => [
     index('engagements_operation_idx').on(t.operationId, t.agencyId),
     index('engagements_officer_idx').on(t.officerTeamId, t.officerUserId, t.id),
+    // The digest reads the edges of its 24-hour window from here (the whole hours come from digest_hourly).
+    index('engagements_occurred_idx').on(t.occurredAt, t.operationId),
     check('engagements_age_check', oneOf('age_band', AGE_BANDS)),
     check('engagements_gender_check', oneOf('gender', GENDERS)),
     check('engagements_accepted_check', sql`NOT (accepted AND NOT offered)`),
@@ -172,6 +174,8 @@ export const referrals = sqliteTable(
     engagementId: integer('engagement_id')
       .notNull()
       .references(() => engagements.id),
+    /** The engagement's operation, copied here (by a trigger) so the digest needs no join. */
+    operationId: integer('operation_id'),
     fromAgencyId: integer('from_agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -205,6 +209,8 @@ export const referrals = sqliteTable(
     index('referrals_engagement_idx').on(t.engagementId),
     index('referrals_to_agency_idx').on(t.toAgencyId, t.status),
     index('referrals_status_idx').on(t.status, t.statusChangedAt),
+    // Covering for the digest's last 24 hours: which referrals changed state in the window, where, to what.
+    index('referrals_changed_idx').on(t.statusChangedAt, t.operationId, t.status),
     check('referrals_consent_check', sql`consent = 1`),
     check('referrals_urgency_check', oneOf('urgency', URGENCIES)),
     check('referrals_status_check', oneOf('status', REFERRAL_STATUSES)),
@@ -246,7 +252,7 @@ export const charges = sqliteTable(
     note: text('note'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('charges_operation_idx').on(t.operationId, t.agencyId)],
+  (t) => [index('charges_operation_idx').on(t.operationId, t.agencyId), index('charges_created_idx').on(t.createdAt, t.operationId)],
 );
 
 export const chargeOffences = sqliteTable(
@@ -318,4 +324,58 @@ export const installations = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('installations_install_key_unique').on(t.installKey)],
+);
+
+/**
+ * The digest's running totals per (operation, agency), kept by triggers in the transaction of every
+ * insert and update (migration 0004), so a national digest reads a few hundred rows, not millions.
+ */
+export const digestTotals = sqliteTable(
+  'digest_totals',
+  {
+    operationId: integer('operation_id').notNull(),
+    agencyId: integer('agency_id').notNull(),
+    engaged: integer('engaged').notNull().default(0),
+    offered: integer('offered').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    minors: integer('minors').notNull().default(0),
+    safetyEnsured: integer('safety_ensured').notNull().default(0),
+    /** Referrals made by the agency from this operation's engagements. */
+    referralsMade: integer('referrals_made').notNull().default(0),
+    chargedPeople: integer('charged_people').notNull().default(0),
+    offences: integer('offences').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.agencyId] })],
+);
+
+/** Referrals per operation by current state, kept by triggers. */
+export const digestReferralStates = sqliteTable(
+  'digest_referral_states',
+  {
+    operationId: integer('operation_id').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.status] })],
+);
+
+/**
+ * Engagement and charge counts per (operation, UTC hour), kept by triggers: the digest's last 24
+ * hours sum the whole hours here and read only the partial hours at each edge from the base tables.
+ */
+export const digestHourly = sqliteTable(
+  'digest_hourly',
+  {
+    operationId: integer('operation_id').notNull(),
+    /** floor(ms / 3,600,000) of occurred_at (engagements) or created_at (charges). */
+    hour: integer('hour').notNull(),
+    engaged: integer('engaged').notNull().default(0),
+    offered: integer('offered').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    minors: integer('minors').notNull().default(0),
+    safetyEnsured: integer('safety_ensured').notNull().default(0),
+    chargedPeople: integer('charged_people').notNull().default(0),
+    offences: integer('offences').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.hour] })],
 );

@@ -3,19 +3,13 @@
 // it, so they can never disagree. Slack-free and synchronous; every read runs in one transaction, so
 // the figures come from one snapshot even while officers keep logging (WAL).
 //
-// Cost model. The tree is found by ONE recursive CTE; the tree's operation ids then travel to the
-// aggregate queries as a JSON array (`json_each`), so each SQL text is compiled once per connection
-// and cached. Each base table is read by ONE grouped query that yields the totals and the last 24
-// hours together. Those reads are isolated in `readEngagementCounts` / `readChargeCounts` /
-// `readReferralCounts`: a rollup table maintained at insert time can replace their bodies without
-// touching the rest. Until then, the access path is chosen from the tree's share of all operations:
-// - `all`:   the tree is every operation in the database, so no filter and no referral→engagement join;
-// - `scan`:  a large part of the database: one sequential scan of engagements (`+operation_id` keeps
-//            SQLite off the index, whose per-row table look-ups cost several times a scan), and
-//            referrals read whole, each looking up its engagement;
-// - `index`: a small subtree (a local operation): `engagements_operation_idx` reads only its rows,
-//            and its referrals are found from its engagements.
-// Measured on 1M engagements / 100k referrals, each choice is 2–18× faster than the other on its side.
+// Cost model. The tree is found by ONE recursive CTE; its operation ids travel to every aggregate
+// query as a JSON array (`json_each`), so each SQL text is compiled once per connection and cached.
+// No query reads the base tables whole: totals come from the rollups the database keeps in the same
+// transaction as every write (digest_totals, digest_referral_states; triggers of migration 0004),
+// and the last 24 hours from the hourly rollup plus the two partial hours at the window's edges,
+// read through the time indexes. A national digest over a million engagements reads a few hundred
+// rollup rows.
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { AppError } from './errors.js';
@@ -89,13 +83,9 @@ export const DEFAULT_OVERDUE_LIMITS: OverdueLimits = DEFAULT_LIMITS.pending;
 
 /** Deeper than any real operation tree; stops the walk should a parent_id cycle ever exist. */
 const MAX_TREE_DEPTH = 64;
-/** A tree with at least this share of all operations is read by a scan rather than the index. */
-const SCAN_SHARE = 1 / 3;
 
 // ---------------------------------------------------------------------------------------------
 // Statements, compiled once per connection.
-
-type Access = 'all' | 'scan' | 'index';
 
 function statement<R>(db: Db, sql: string) {
   return prepared<unknown[], R>(db, sql);
@@ -120,8 +110,7 @@ const TREE_SQL = `
     SELECT o.id, tree.depth + 1 FROM operations o JOIN tree ON o.parent_id = tree.id
     WHERE tree.depth < ${MAX_TREE_DEPTH}
   )
-  SELECT o.id, o.code, o.name, o.timezone, o.start_date AS startDate, o.end_date AS endDate,
-         min(tree.depth) AS depth, (SELECT count(*) FROM operations) AS totalOperations
+  SELECT o.id, o.code, o.name, o.timezone, o.start_date AS startDate, o.end_date AS endDate, min(tree.depth) AS depth
   FROM tree JOIN operations o ON o.id = tree.id
   GROUP BY o.id
   ORDER BY depth, o.code`;
@@ -134,29 +123,20 @@ interface TreeRow {
   startDate: string;
   endDate: string;
   depth: number;
-  totalOperations: number;
 }
 
 const IN_TREE = 'IN (SELECT value FROM json_each(@ops))';
 
-/** `WHERE` clause restricting a table with an operation_id column to the tree. */
-function treeFilter(access: Access, column: string): string {
-  if (access === 'all') return '';
-  return `WHERE ${access === 'scan' ? '+' : ''}${column} ${IN_TREE}`;
-}
-
-/** What the aggregate reads need to know about the tree. */
+/** What the aggregate reads need to know: the tree's ids (a JSON array) and the window (since, now]. */
 interface Scope {
-  access: Access;
-  /** JSON array of the tree's operation ids. */
   ops: string;
-  /** The window (since, now] in ms. */
   since: number;
   now: number;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The base-table reads. A rollup replaces the bodies of these functions, not their results.
+// The reads. Totals come from the rollups the database keeps with every write (migration 0004);
+// the last 24 hours from the hourly rollup plus the two partial hours at the window's edges.
 
 interface EngagementCounts {
   engaged: number;
@@ -166,81 +146,9 @@ interface EngagementCounts {
   safetyEnsured: number;
 }
 
-const noEngagements = (): EngagementCounts => ({ engaged: 0, offered: 0, accepted: 0, minors: 0, safetyEnsured: 0 });
-
-function addEngagements(to: EngagementCounts, from: EngagementCounts): void {
-  to.engaged += from.engaged;
-  to.offered += from.offered;
-  to.accepted += from.accepted;
-  to.minors += from.minors;
-  to.safetyEnsured += from.safetyEnsured;
-}
-
-interface EngagementRead {
-  /** Totals per recording agency. */
-  byAgency: Map<number, EngagementCounts>;
-  /** The tree's engagements that occurred in the window. */
-  recent: EngagementCounts;
-}
-
-const engagementSql = (access: Access) => `
-  SELECT agency_id AS agencyId, (occurred_at > @since AND occurred_at <= @now) AS recent,
-         count(*) AS engaged, sum(offered) AS offered, sum(accepted) AS accepted,
-         sum(age_band = 'under18') AS minors, sum(safety_ensured) AS safetyEnsured
-  FROM engagements ${treeFilter(access, 'operation_id')}
-  GROUP BY agency_id, recent`;
-
-/** Engagement figures of the tree: per agency in total, and overall in the window. One pass. */
-function readEngagementCounts(db: Db, scope: Scope): EngagementRead {
-  const rows = statement<EngagementCounts & { agencyId: number; recent: number }>(db, engagementSql(scope.access)).all(
-    scope,
-  );
-  const byAgency = new Map<number, EngagementCounts>();
-  const recent = noEngagements();
-  for (const row of rows) {
-    let total = byAgency.get(row.agencyId);
-    if (!total) {
-      total = noEngagements();
-      byAgency.set(row.agencyId, total);
-    }
-    addEngagements(total, row);
-    if (row.recent) addEngagements(recent, row);
-  }
-  return { byAgency, recent };
-}
-
 interface ChargeCounts {
   chargedPeople: number;
   offences: number;
-}
-
-interface ChargeRead {
-  byAgency: Map<number, ChargeCounts>;
-  recent: ChargeCounts;
-}
-
-const chargeSql = (access: Access) => `
-  SELECT agency_id AS agencyId, (created_at > @since AND created_at <= @now) AS recent,
-         count(*) AS chargedPeople, sum(offence_count) AS offences
-  FROM charges ${treeFilter(access === 'all' ? 'all' : 'index', 'operation_id')}
-  GROUP BY agency_id, recent`;
-
-/** Charge figures of the tree: per agency in total, and overall for charges created in the window. */
-function readChargeCounts(db: Db, scope: Scope): ChargeRead {
-  const rows = statement<ChargeCounts & { agencyId: number; recent: number }>(db, chargeSql(scope.access)).all(scope);
-  const byAgency = new Map<number, ChargeCounts>();
-  const recent: ChargeCounts = { chargedPeople: 0, offences: 0 };
-  for (const row of rows) {
-    const total = byAgency.get(row.agencyId) ?? { chargedPeople: 0, offences: 0 };
-    total.chargedPeople += row.chargedPeople;
-    total.offences += row.offences;
-    byAgency.set(row.agencyId, total);
-    if (row.recent) {
-      recent.chargedPeople += row.chargedPeople;
-      recent.offences += row.offences;
-    }
-  }
-  return { byAgency, recent };
 }
 
 type ReferralStatusCounts = DigestFigures['referrals'];
@@ -248,71 +156,107 @@ type ReferralStatus = keyof ReferralStatusCounts;
 
 const noReferrals = (): ReferralStatusCounts => ({ pending: 0, accepted: 0, declined: 0, closed: 0 });
 
-interface ReferralRead {
-  /** Referrals made, per referring agency (from_agency_id). */
-  madeByAgency: Map<number, number>;
-  byStatus: ReferralStatusCounts;
-  /** By current status, for referrals whose status changed in the window. */
-  recentByStatus: ReferralStatusCounts;
+interface AgencyTotals extends EngagementCounts, ChargeCounts {
+  agencyId: number;
+  referralsMade: number;
+}
+
+const AGENCY_TOTALS_SQL = `
+  SELECT agency_id AS agencyId, sum(engaged) AS engaged, sum(offered) AS offered, sum(accepted) AS accepted,
+         sum(minors) AS minors, sum(safety_ensured) AS safetyEnsured, sum(referrals_made) AS referralsMade,
+         sum(charged_people) AS chargedPeople, sum(offences) AS offences
+  FROM digest_totals WHERE operation_id ${IN_TREE}
+  GROUP BY agency_id`;
+
+const REFERRAL_STATES_SQL = `
+  SELECT status, sum(n) AS n FROM digest_referral_states WHERE operation_id ${IN_TREE} GROUP BY status`;
+
+const HOURLY_SQL = `
+  SELECT coalesce(sum(engaged), 0) AS engaged, coalesce(sum(offered), 0) AS offered, coalesce(sum(accepted), 0) AS accepted,
+         coalesce(sum(minors), 0) AS minors, coalesce(sum(safety_ensured), 0) AS safetyEnsured,
+         coalesce(sum(charged_people), 0) AS chargedPeople, coalesce(sum(offences), 0) AS offences
+  FROM digest_hourly WHERE operation_id ${IN_TREE} AND hour >= @firstHour AND hour < @lastHour`;
+
+/** Engagements that occurred in [from, to), by engagements_occurred_idx. */
+const ENGAGEMENT_EDGE_SQL = `
+  SELECT count(*) AS engaged, coalesce(sum(offered), 0) AS offered, coalesce(sum(accepted), 0) AS accepted,
+         coalesce(sum(age_band = 'under18'), 0) AS minors, coalesce(sum(safety_ensured), 0) AS safetyEnsured
+  FROM engagements WHERE occurred_at >= @from AND occurred_at < @to AND operation_id ${IN_TREE}`;
+
+/** Charges created in [from, to), by charges_created_idx. */
+const CHARGE_EDGE_SQL = `
+  SELECT count(*) AS chargedPeople, coalesce(sum(offence_count), 0) AS offences
+  FROM charges WHERE created_at >= @from AND created_at < @to AND operation_id ${IN_TREE}`;
+
+/** Referrals whose state changed in the window, by current state (referrals_changed_idx covers it). */
+const REFERRALS_CHANGED_SQL = `
+  SELECT status, count(*) AS n FROM referrals
+  WHERE status_changed_at > @since AND status_changed_at <= @now AND operation_id ${IN_TREE}
+  GROUP BY status`;
+
+function readReferralStates(db: Db, sql: string, scope: Scope): ReferralStatusCounts {
+  const counts = noReferrals();
+  for (const row of statement<{ status: ReferralStatus; n: number }>(db, sql).all(scope)) {
+    if (row.status in counts) counts[row.status] += row.n;
+  }
+  return counts;
 }
 
 /**
- * The tree's referrals. The whole database needs no join. A small tree starts from its engagements
- * (the operation index, then referrals_engagement_idx); a large one reads every referral and looks
- * its engagement up: each order is several times faster than the other on its own side (CROSS JOIN
- * pins the order SQLite would otherwise guess).
+ * The last 24 hours, (since, now]: whole UTC hours from digest_hourly, and the rows of the partial
+ * hour at each edge from the base tables (each edge is under an hour of rows).
  */
-function referralSource(access: Access): string {
-  if (access === 'all') return 'referrals r';
-  const join =
-    access === 'index'
-      ? 'engagements e CROSS JOIN referrals r ON r.engagement_id = e.id'
-      : 'referrals r CROSS JOIN engagements e ON e.id = r.engagement_id';
-  return `${join} WHERE e.operation_id ${IN_TREE}`;
-}
-
-const referralSql = (access: Access) => `
-  SELECT r.from_agency_id AS agencyId, r.status AS status,
-         (r.status_changed_at > @since AND r.status_changed_at <= @now) AS recent, count(*) AS n
-  FROM ${referralSource(access)}
-  GROUP BY r.from_agency_id, r.status, recent`;
-
-function readReferralCounts(db: Db, scope: Scope): ReferralRead {
-  const rows = statement<{ agencyId: number; status: ReferralStatus; recent: number; n: number }>(
-    db,
-    referralSql(scope.access),
-  ).all(scope);
-  const madeByAgency = new Map<number, number>();
-  const byStatus = noReferrals();
-  const recentByStatus = noReferrals();
-  for (const row of rows) {
-    madeByAgency.set(row.agencyId, (madeByAgency.get(row.agencyId) ?? 0) + row.n);
-    if (!(row.status in byStatus)) continue; // the schema's CHECK makes this unreachable
-    byStatus[row.status] += row.n;
-    if (row.recent) recentByStatus[row.status] += row.n;
+function readLast24h(db: Db, scope: Scope): { engagements: EngagementCounts; charges: ChargeCounts } {
+  const firstHour = Math.floor(scope.since / HOUR) + 1;
+  const lastHour = Math.floor(scope.now / HOUR);
+  const whole = statement<EngagementCounts & ChargeCounts>(db, HOURLY_SQL).get({ ops: scope.ops, firstHour, lastHour })!;
+  // Half-open edges: (since, firstHour·H) and [lastHour·H, now]; +1 turns the exclusive bounds inclusive.
+  const edges = [
+    { ops: scope.ops, from: scope.since + 1, to: firstHour * HOUR },
+    { ops: scope.ops, from: lastHour * HOUR, to: scope.now + 1 },
+  ];
+  const engagements = { ...whole };
+  const charges = { chargedPeople: whole.chargedPeople, offences: whole.offences };
+  for (const edge of edges) {
+    const e = statement<EngagementCounts>(db, ENGAGEMENT_EDGE_SQL).get(edge)!;
+    engagements.engaged += e.engaged;
+    engagements.offered += e.offered;
+    engagements.accepted += e.accepted;
+    engagements.minors += e.minors;
+    engagements.safetyEnsured += e.safetyEnsured;
+    const c = statement<ChargeCounts>(db, CHARGE_EDGE_SQL).get(edge)!;
+    charges.chargedPeople += c.chargedPeople;
+    charges.offences += c.offences;
   }
-  return { madeByAgency, byStatus, recentByStatus };
+  return {
+    engagements: {
+      engaged: engagements.engaged,
+      offered: engagements.offered,
+      accepted: engagements.accepted,
+      minors: engagements.minors,
+      safetyEnsured: engagements.safetyEnsured,
+    },
+    charges,
+  };
 }
 
 // `status_changed_at <= @now - @shortest` lets referrals_status_idx (status, status_changed_at) skip
 // every referral too young to be overdue at any urgency.
-const overdueSql = (access: Access) => `
-  SELECT r.to_agency_id AS agencyId, count(*) AS pending
-  FROM ${access === 'all' ? 'referrals r WHERE' : `${referralSource(access)} AND`}
-        r.status = 'pending'
-    AND r.status_changed_at <= @now - @shortest
-    AND r.status_changed_at <= @now - CASE r.urgency WHEN 'immediate' THEN @immediate WHEN 'urgent' THEN @urgent ELSE @routine END
-  GROUP BY r.to_agency_id`;
+const OVERDUE_SQL = `
+  SELECT to_agency_id AS agencyId, count(*) AS pending
+  FROM referrals
+  WHERE status = 'pending'
+    AND status_changed_at <= @now - @shortest
+    AND status_changed_at <= @now - CASE urgency WHEN 'immediate' THEN @immediate WHEN 'urgent' THEN @urgent ELSE @routine END
+    AND operation_id ${IN_TREE}
+  GROUP BY to_agency_id`;
 
 function readOverdue(db: Db, scope: Scope, limits: OverdueLimits): Array<{ agencyId: number; pending: number }> {
-  const shortest = Math.min(limits.immediate, limits.urgent, limits.routine);
-  return statement<{ agencyId: number; pending: number }>(db, overdueSql(scope.access)).all({
+  return statement<{ agencyId: number; pending: number }>(db, OVERDUE_SQL).all({
     ops: scope.ops,
     now: scope.now,
-    shortest,
-    immediate: limits.immediate,
-    urgent: limits.urgent,
-    routine: limits.routine,
+    shortest: Math.min(limits.immediate, limits.urgent, limits.routine),
+    ...limits,
   });
 }
 
@@ -356,20 +300,15 @@ export function computeDigest(db: Db, operationId: number, now: Date, limits: Ov
     const tree = statement<TreeRow>(db, TREE_SQL).all({ root: operationId });
     const root = tree[0];
     if (!root || root.id !== operationId) throw new AppError('not_found', `There is no operation with id ${operationId}.`);
-    const access: Access =
-      tree.length >= root.totalOperations ? 'all' : tree.length >= root.totalOperations * SCAN_SHARE ? 'scan' : 'index';
-    const scope: Scope = { access, ops: JSON.stringify(tree.map((o) => o.id)), since: nowMs - WINDOW_MS, now: nowMs };
+    const scope: Scope = { ops: JSON.stringify(tree.map((o) => o.id)), since: nowMs - WINDOW_MS, now: nowMs };
 
     const participants = statement<Participant>(db, PARTICIPANTS_SQL).all({ ops: scope.ops });
-    const engagements = readEngagementCounts(db, scope);
-    const charges = readChargeCounts(db, scope);
-    const referrals = readReferralCounts(db, scope);
+    const totalsByAgency = new Map(statement<AgencyTotals>(db, AGENCY_TOTALS_SQL).all(scope).map((row) => [row.agencyId, row]));
+    const last24h = readLast24h(db, scope);
     const overdueRows = readOverdue(db, scope, limits);
 
     const agencyIds = new Set<number>(participants.map((p) => p.agencyId));
-    for (const id of engagements.byAgency.keys()) agencyIds.add(id);
-    for (const id of charges.byAgency.keys()) agencyIds.add(id);
-    for (const id of referrals.madeByAgency.keys()) agencyIds.add(id);
+    for (const [id, t] of totalsByAgency) if (t.engaged || t.chargedPeople || t.referralsMade) agencyIds.add(id);
     const lookupIds = new Set(agencyIds);
     for (const row of overdueRows) lookupIds.add(row.agencyId);
     const agencies = new Map<number, AgencyInfo>();
@@ -385,26 +324,29 @@ export function computeDigest(db: Db, operationId: number, now: Date, limits: Ov
       if (agencies.get(p.agencyId)?.kind === 'police') policeAgencies += 1;
     }
 
-    const totalEngagements = noEngagements();
-    for (const counts of engagements.byAgency.values()) addEngagements(totalEngagements, counts);
+    const totalEngagements: EngagementCounts = { engaged: 0, offered: 0, accepted: 0, minors: 0, safetyEnsured: 0 };
     const totalCharges: ChargeCounts = { chargedPeople: 0, offences: 0 };
-    for (const counts of charges.byAgency.values()) {
-      totalCharges.chargedPeople += counts.chargedPeople;
-      totalCharges.offences += counts.offences;
+    for (const t of totalsByAgency.values()) {
+      totalEngagements.engaged += t.engaged;
+      totalEngagements.offered += t.offered;
+      totalEngagements.accepted += t.accepted;
+      totalEngagements.minors += t.minors;
+      totalEngagements.safetyEnsured += t.safetyEnsured;
+      totalCharges.chargedPeople += t.chargedPeople;
+      totalCharges.offences += t.offences;
     }
 
     const byAgency: AgencyRow[] = [...agencyIds].map((id) => {
-      const e = engagements.byAgency.get(id);
-      const c = charges.byAgency.get(id);
+      const t = totalsByAgency.get(id);
       return {
         agencyId: id,
         agency: codeOf(id),
         name: agencies.get(id)?.name ?? '',
-        engaged: e?.engaged ?? 0,
-        accepted: e?.accepted ?? 0,
-        referrals: referrals.madeByAgency.get(id) ?? 0,
-        chargedPeople: c?.chargedPeople ?? 0,
-        offences: c?.offences ?? 0,
+        engaged: t?.engaged ?? 0,
+        accepted: t?.accepted ?? 0,
+        referrals: t?.referralsMade ?? 0,
+        chargedPeople: t?.chargedPeople ?? 0,
+        offences: t?.offences ?? 0,
       };
     });
     byAgency.sort((a, b) => b.engaged - a.engaged || compareCodes(a.agency, b.agency));
@@ -425,8 +367,8 @@ export function computeDigest(db: Db, operationId: number, now: Date, limits: Ov
       agencies: participants.length,
       policeAgencies,
       personnel,
-      totals: figures(totalEngagements, referrals.byStatus, totalCharges),
-      last24h: figures(engagements.recent, referrals.recentByStatus, charges.recent),
+      totals: figures(totalEngagements, readReferralStates(db, REFERRAL_STATES_SQL, scope), totalCharges),
+      last24h: figures(last24h.engagements, readReferralStates(db, REFERRALS_CHANGED_SQL, scope), last24h.charges),
       byAgency,
       overdue,
     };

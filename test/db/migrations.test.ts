@@ -52,6 +52,8 @@ describe('migrations', () => {
     migrateDatabase(upgraded);
     const count = (table: string) => upgraded.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     expect([count('agencies'), count('operations'), count('engagements')]).toEqual([1, 1, 1]);
+    // Later migrations fill their rollups from the rows already there.
+    expect(upgraded.$client.prepare('SELECT engaged, accepted FROM digest_totals').get()).toEqual({ engaged: 1, accepted: 1 });
     const applied = upgraded.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     expect(applied).toBe(journal.entries.length);
     upgraded.$client.close();
