@@ -1,6 +1,7 @@
 // Starts one Liaison: database → migrations → Slack app → listeners → jobs → HTTP. Used by
 // `npm start` and, in-process, by the end-to-end tests.
 import { type Db, openDatabase } from '../db/client.js';
+import { CommitBatcher } from '../db/commit-batcher.js';
 import { migrateDatabase } from '../db/migrate.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
@@ -31,7 +32,7 @@ export interface StartOptions {
 export async function startLiaison(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningLiaison> {
   let ready = false;
   const db = openDatabase(config.databasePath);
-  const deps: Deps = { db, config, logger, clock: options.clock ?? systemClock };
+  const deps: Deps = { db, commits: new CommitBatcher(db), config, logger, clock: options.clock ?? systemClock };
   try {
     const transport = createSlackApp(deps, () => ready);
     migrateDatabase(db);

@@ -68,7 +68,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients): vo
   app.action<BlockAction<ButtonAction>>(
     IDS.referralCard.accept,
     onButton(async ({ ack }, request, referralId) => {
-      const referral = transitionReferral(request, referralId, 'accept');
+      const referral = await deps.commits.run(() => transitionReferral(request, referralId, 'accept'));
       await ack();
       await refreshReferralCard(deps, clients, referral, request.msg);
       await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));

@@ -25,8 +25,8 @@ export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner)
       }
       let result: CommandResult;
       try {
-        // Synchronous by design: the database write commits before the acknowledgement below.
-        result = definition.run(command.text ?? '', { deps, actor, channelId: command.channel_id, msg });
+        // The command's writes are durable when this resolves: only then is Slack answered.
+        result = await deps.commits.run(() => definition.run(command.text ?? '', { deps, actor, channelId: command.channel_id, msg }));
       } catch (error) {
         await ack({ response_type: 'ephemeral', text: userMessageFor(error, msg, deps.logger, context) });
         return;

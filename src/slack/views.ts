@@ -177,7 +177,7 @@ function register(
     let outcome: Outcome;
     try {
       const request = { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg };
-      outcome = submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '' });
+      outcome = await deps.commits.run(() => submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '' }));
     } catch (error) {
       const text = userMessageFor(error, msg, deps.logger, context);
       const block = error instanceof AppError && error.field ? blockForField[error.field] : undefined;
