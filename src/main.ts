@@ -2,7 +2,7 @@
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { startLiaison } from './liaison.js';
 import { createLogger } from './logger.js';
-import { messagesFor } from './i18n/index.js';
+import { runSandbox } from './sandbox/index.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -17,8 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   if (config.slack.kind === 'none') {
-    process.stderr.write(`${messagesFor().startup.noCredentials}\n`);
-    process.exit(2);
+    // No Slack credentials: the same Liaison behind a local stand-in workspace (see src/sandbox).
+    await runSandbox(config, process.env);
+    return;
   }
   const logger = createLogger(config.logLevel);
   const liaison = await startLiaison(config, logger);

@@ -363,15 +363,6 @@ export const en = {
     problems: (list: string[], usage: string) =>
       `Nothing was stored. Please fix:\n${list.map((p) => `• ${p}`).join('\n')}\n\n${usage}`,
   },
-  startup: {
-    noCredentials: [
-      'Liaison needs Slack credentials to start. Set, in the environment or a .env file:',
-      '  SLACK_BOT_TOKEN=xoxb-…        the bot token from your Slack app’s “OAuth & Permissions” page',
-      '  SLACK_SIGNING_SECRET=…        from “Basic Information” (HTTP mode, the default), or',
-      '  SLACK_APP_TOKEN=xapp-…        an app-level token with connections:write (Socket Mode).',
-      'Create the app from manifest.yml first; the README explains each step.',
-    ].join('\n'),
-  },
   errors: {
     rateLimited: (seconds: number) => `You are sending commands faster than Liaison accepts them. Nothing was stored; please wait ${seconds} s and send it again.`,
     title: 'Not stored',
