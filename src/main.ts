@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
+  // Last line of defence: an error nobody awaited is logged, not allowed to stop every request.
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   const liaison = await startLiaison(config, logger);
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

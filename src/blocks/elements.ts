@@ -1,6 +1,14 @@
 // Small Block Kit element builders shared by the views.
 import type { PlainTextOption } from '@slack/types';
 
+/**
+ * Text people typed (areas, notes, reasons, names), made safe for mrkdwn: Slack reads `<!channel>`,
+ * `<@U…>` and `<http://…|label>` as live mentions and links unless &, < and > are escaped.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 

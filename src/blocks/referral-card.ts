@@ -5,7 +5,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
-import { mrkdwn, plain } from './elements.js';
+import { escapeMrkdwn, mrkdwn, plain } from './elements.js';
 
 export interface Message {
   text: string;
@@ -18,7 +18,7 @@ export function buildReferralCard(referral: Referral, msg: Messages): Message {
     mrkdwn(`*${m.needs}*\n${referral.needs.map((n) => msg.labels.need[n]).join(', ')}`),
     mrkdwn(`*${m.urgency}*\n${msg.labels.urgency[referral.urgency]}`),
     mrkdwn(`*${m.ageBand}*\n${msg.labels.ageBand[referral.ageBand as keyof Messages['labels']['ageBand']] ?? referral.ageBand}`),
-    mrkdwn(`*${m.area}*\n${referral.area ?? '—'}`),
+    mrkdwn(`*${m.area}*\n${referral.area ? escapeMrkdwn(referral.area) : '—'}`),
     mrkdwn(`*${m.language}*\n${referral.language ?? '—'}`),
     mrkdwn(`*${m.operation}*\n${referral.operationCode}`),
   ];

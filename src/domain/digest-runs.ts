@@ -101,6 +101,23 @@ export function finishDigestRun(
   );
 }
 
+/**
+ * Runs a crash left `claimed` (older than any post can take): nobody knows whether the post reached Slack. They become `unknown`
+ * (never retried blindly) and are returned so the lead agency's coordinators can be told.
+ */
+export function markInterruptedRuns(db: Db, now: number, interruptedAfterMs: number): Array<{ operationId: number; localDate: string }> {
+  return inTransaction(db, () => {
+    const runs = prepared<[number], { id: number; operationId: number; localDate: string }>(
+      db,
+      "SELECT id, operation_id AS operationId, local_date AS localDate FROM digest_runs WHERE status = 'claimed' AND claimed_at < ?",
+    ).all(now - interruptedAfterMs);
+    for (const run of runs) {
+      prepared(db, "UPDATE digest_runs SET status = 'unknown', error = 'interrupted', finished_at = ? WHERE id = ? AND status = 'claimed'").run(now, run.id);
+    }
+    return runs;
+  });
+}
+
 /** The local day an operation is on at `now`. */
 export function localDay(now: number, timezone: string): string {
   return toLocal(now, timezone).date;

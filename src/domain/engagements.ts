@@ -9,7 +9,7 @@ import { checkFreeText } from './free-text.js';
 import { type Operation, joinedAgencyIds, requireOpenOperation } from './operations.js';
 import { authorize } from './permissions.js';
 import { formatRef } from './references.js';
-import { addDays, fromLocal } from './time.js';
+import { addDays, fromLocal, toLocal } from './time.js';
 import type { Agency } from './agencies.js';
 
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -67,7 +67,7 @@ export function logEngagement(ctx: RequestContext, input: LogEngagementInput): L
   const area = checkFreeText('area', input.area, msg);
   const note = checkFreeText('note', input.note, msg);
   const now = nowMs(ctx);
-  const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : now;
+  const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : currentTime(ctx, operation, now);
   const minor = input.ageBand === 'under18';
   return inTransaction(db, () => {
     const { lastInsertRowid } = prepared(
@@ -102,6 +102,19 @@ export function logEngagement(ctx: RequestContext, input: LogEngagementInput): L
     });
     return { id, ref, minor, operation, agency };
   });
+}
+
+/**
+ * Without `at=` the engagement happened now, which must also fall within the operation's dates: a
+ * record dated outside them would not count where it belongs, and past the retention period it
+ * would lose its detail at once.
+ */
+function currentTime(ctx: RequestContext, operation: Operation, now: number): number {
+  const today = toLocal(now, operation.timezone).date;
+  if (today < addDays(operation.startDate, -GRACE_DAYS) || today > addDays(operation.endDate, GRACE_DAYS)) {
+    throw new AppError('invalid_input', ctx.msg.engage.nowOutsideDates(operation.code, operation.startDate, operation.endDate));
+  }
+  return now;
 }
 
 /** `at=` read in the operation's zone, within its dates with a day of grace, and not in the future. */

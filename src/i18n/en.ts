@@ -7,8 +7,10 @@ import type { Action, Role } from '../domain/permissions.js';
 import type { PersonalDataKind } from '../domain/data-guard.js';
 import type { FreeTextField } from '../domain/free-text.js';
 import type { Referral } from '../domain/referrals.js';
+import { escapeMrkdwn } from '../blocks/elements.js';
 import type { HomeOperation } from '../domain/home.js';
 
+const esc = escapeMrkdwn;
 const channel = (id: string | null) => (id ? `<#${id}>` : 'none');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** A time Slack shows in each reader's own zone. */
@@ -30,7 +32,7 @@ const referralState = (r: Referral) => {
     case 'accepted':
       return `:white_check_mark: Accepted by ${by} ${when(r.statusChangedAt)}`;
     case 'declined':
-      return `:x: Declined by ${by} ${when(r.statusChangedAt)}: ${r.declineReason ?? ''}`;
+      return `:x: Declined by ${by} ${when(r.statusChangedAt)}: ${esc(r.declineReason ?? '')}`;
     case 'closed':
       return `:lock: Closed by ${by} ${when(r.statusChangedAt)}: ${r.closeOutcome ? OUTCOMES[r.closeOutcome] : ''}`;
   }
@@ -106,14 +108,14 @@ export const en = {
   agency: {
     unknown: (code: string) => `There is no agency *${code}*. Type \`/agency list\` to see the codes.`,
     exists: (code: string) => `Agency *${code}* already exists. Type \`/agency show ${code}\` to see it.`,
-    added: (a: Agency) => `Added *${a.code}* — ${a.name} (${a.kind}). Intake channel: ${channel(a.intakeChannelId)}.`,
+    added: (a: Agency) => `Added *${a.code}* — ${esc(a.name)} (${a.kind}). Intake channel: ${channel(a.intakeChannelId)}.`,
     list: (rows: AgencySummary[]) =>
       rows.length === 0
         ? 'No agencies yet. An admin adds one with `/agency add <CODE> "<Name>" kind=<kind>`.'
-        : [`*Agencies* (${rows.length})`, ...rows.map((a) => `• *${a.code}* ${a.name} · ${a.kind} · ${plural(a.members, 'member')}${a.intakeChannelId ? ` · intake ${channel(a.intakeChannelId)}` : ''}`)].join('\n'),
+        : [`*Agencies* (${rows.length})`, ...rows.map((a) => `• *${a.code}* ${esc(a.name)} · ${a.kind} · ${plural(a.members, 'member')}${a.intakeChannelId ? ` · intake ${channel(a.intakeChannelId)}` : ''}`)].join('\n'),
     show: (d: AgencyDetail) =>
       [
-        `*${d.agency.code}* — ${d.agency.name} (${d.agency.kind})`,
+        `*${d.agency.code}* — ${esc(d.agency.name)} (${d.agency.kind})`,
         `Intake channel: ${channel(d.agency.intakeChannelId)}`,
         `Members: ${d.membersByRole.officer} officers, ${d.membersByRole.intake} intake, ${d.membersByRole.coordinator} coordinators, ${d.membersByRole.admin} admins`,
         `Operations: ${d.operations.length ? d.operations.join(', ') : 'none yet'}`,
@@ -131,7 +133,7 @@ export const en = {
     endBeforeStart: '`end=` is before `start=`. Please fix the dates.',
     created: (o: Operation) =>
       [
-        `Created *${o.code}* — ${o.name}, ${o.startDate} → ${o.endDate} (${o.timezone}), lead *${o.leadAgencyCode}*${o.parentCode ? `, under *${o.parentCode}*` : ''}.`,
+        `Created *${o.code}* — ${esc(o.name)}, ${o.startDate} → ${o.endDate} (${o.timezone}), lead *${o.leadAgencyCode}*${o.parentCode ? `, under *${o.parentCode}*` : ''}.`,
         o.digestChannelId ? `Digest daily at ${o.digestTime} in ${channel(o.digestChannelId)}.` : 'No digest channel yet.',
         `Agencies join with \`/op join ${o.code} <AGENCY> officers=<n>\`.`,
       ].join('\n'),
@@ -140,10 +142,10 @@ export const en = {
     list: (rows: OperationSummary[]) =>
       rows.length === 0
         ? 'No operations yet. Create one with `/op create <CODE> "<Name>" start=<YYYY-MM-DD> end=<YYYY-MM-DD> lead=<AGENCY>`.'
-        : [`*Operations* (${rows.length})`, ...rows.map((o) => `• *${o.code}* ${o.name} · ${o.startDate} → ${o.endDate} · lead ${o.leadAgencyCode}${o.parentCode ? ` · under ${o.parentCode}` : ''} · ${plural(o.agencies, 'agency', 'agencies')}${o.closedAt ? ' · closed' : ''}`)].join('\n'),
+        : [`*Operations* (${rows.length})`, ...rows.map((o) => `• *${o.code}* ${esc(o.name)} · ${o.startDate} → ${o.endDate} · lead ${o.leadAgencyCode}${o.parentCode ? ` · under ${o.parentCode}` : ''} · ${plural(o.agencies, 'agency', 'agencies')}${o.closedAt ? ' · closed' : ''}`)].join('\n'),
     show: (o: Operation, d: Digest) =>
       [
-        `*${o.code}* — ${o.name}${o.closedAt ? ' (closed)' : ''}`,
+        `*${o.code}* — ${esc(o.name)}${o.closedAt ? ' (closed)' : ''}`,
         `${o.startDate} → ${o.endDate} · ${o.timezone} · lead *${o.leadAgencyCode}*${o.parentCode ? ` · under *${o.parentCode}*` : ''}`,
         `Digest: ${o.digestChannelId ? `${o.digestTime} in ${channel(o.digestChannelId)}` : 'no channel'}`,
         `${plural(d.agencies, 'agency', 'agencies')} · ${d.personnel} personnel${d.operationCodes.length > 1 ? ` · includes ${d.operationCodes.slice(1).join(', ')}` : ''}`,
@@ -168,6 +170,8 @@ export const en = {
     atOutsideDates: (op: string, start: string, end: string) =>
       `\`at=\` must fall within ${op}’s dates (${start} → ${end}, a day of grace at each end).`,
     atInFuture: '`at=` is in the future. Leave it out to use the current time.',
+    nowOutsideDates: (op: string, start: string, end: string) =>
+      `${op} runs ${start} → ${end}, and today is outside it. Nothing was stored. Add \`at=<YYYY-MM-DDTHH:MM>\` for when you met the person, within those dates.`,
     modal: {
       title: 'Log an engagement',
       submit: 'Log',
@@ -219,7 +223,7 @@ export const en = {
       operation: 'Operation',
       contact: (fromCode: string, userId: string) =>
         `From *${fromCode}*. <@${userId}> arranges the hand-over with you: reply to them, not in this channel.`,
-      note: (note: string) => `Note: ${note}`,
+      note: (note: string) => `Note: ${esc(note)}`,
       status: referralState,
       accept: 'Accept',
       decline: 'Decline',
@@ -316,18 +320,18 @@ export const en = {
   home: {
     title: 'Liaison',
     whoYouAre: (role: Role, code: string | null, name: string | null) =>
-      code ? `You are *${role}* at *${code}*${name ? ` — ${name}` : ''}.` : `You are *${role}* (no agency).`,
+      code ? `You are *${role}* at *${code}*${name ? ` — ${esc(name)}` : ''}.` : `You are *${role}* (no agency).`,
     operations: 'Your operations',
     noOperations: 'Your agency has not joined an operation yet.',
     operationLine: (o: HomeOperation) =>
-      `*${o.code}* ${o.name}${o.closed ? ' (closed)' : ''} · ${o.startDate} → ${o.endDate}\nEngaged ${o.engaged} · accepted ${o.accepted} · referrals pending ${o.pendingReferrals} · charged ${o.chargedPeople}`,
+      `*${o.code}* ${esc(o.name)}${o.closed ? ' (closed)' : ''} · ${o.startDate} → ${o.endDate}\nEngaged ${o.engaged} · accepted ${o.accepted} · referrals pending ${o.pendingReferrals} · charged ${o.chargedPeople}`,
     openReferrals: 'Open referrals to your agency',
     noOpenReferrals: 'Nothing waiting. New referrals appear here and in your intake channel.',
     referralLine: (r: Referral) =>
       `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · from ${r.fromAgencyCode} (<@${r.referrer.userId}>)\n${referralState(r)}`,
     recentEngagements: 'Your recent engagements',
     engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
-      `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''} · ${when(e.occurredAt)}`,
+      `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${esc(e.area)}` : ''} · ${when(e.occurredAt)}`,
   },
   install: {
     done: (team: string) => `Liaison is installed${team ? ` in ${team}` : ''}. Close this page and type /agency help in Slack.`,

@@ -32,6 +32,8 @@ export function startScheduler(context: JobContext, jobs: readonly Job[], option
     }
   };
   const task = options.cron ? cron.schedule('* * * * *', () => void runOnce(), { noOverlap: true }) : null;
+  // A first tick at start: digests missed while down, and queued cards, need not wait for the minute.
+  if (options.cron) setImmediate(() => void runOnce());
   return {
     runOnce,
     stop: () => {

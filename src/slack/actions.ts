@@ -6,7 +6,7 @@ import { buildCloseModal, buildDeclineModal } from '../blocks/referral-modals.js
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';
 import { resolvePrincipal } from '../domain/permissions.js';
-import { checkCanTransition, requireReferral, transitionReferral } from '../domain/referrals.js';
+import { checkCanTransition, findReferral, recordCardPosted, requireReferral, transitionReferral } from '../domain/referrals.js';
 import { messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
@@ -27,6 +27,25 @@ function parseButtonValue(value: string | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A crash between Slack storing a card and Liaison recording its ts leaves the card unknown to
+ * Liaison. A click on it says where it is: record that, so the card is updated in place instead of
+ * a second one being posted.
+ */
+function adoptClickedCard(deps: Deps, body: BlockAction, referralId: number): void {
+  const clicked = clickedMessage(body);
+  const referral = findReferral(deps.db, referralId);
+  if (!clicked || !referral || referral.cardTs || clicked.channel !== referral.intakeChannelId) return;
+  recordCardPosted(deps.db, referralId, clicked.channel, referral.intakeTeamId, clicked.ts);
+}
+
+/** The message a button was clicked on, when it was a message (not App Home). */
+export function clickedMessage(body: BlockAction): { channel: string; ts: string } | undefined {
+  const container = body.container as { type?: string; channel_id?: string; message_ts?: string } | undefined;
+  if (container?.type !== 'message' || !container.channel_id || !container.message_ts) return undefined;
+  return { channel: container.channel_id, ts: container.message_ts };
 }
 
 function requestFor(deps: Deps, body: BlockAction): RequestContext {
@@ -67,10 +86,15 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients): vo
 
   app.action<BlockAction<ButtonAction>>(
     IDS.referralCard.accept,
-    onButton(async ({ ack }, request, referralId) => {
-      const referral = await deps.commits.run(() => transitionReferral(request, referralId, 'accept'));
+    onButton(async ({ ack, body }, request, referralId) => {
+      const referral = await deps.commits.run(() => {
+        transitionReferral(request, referralId, 'accept');
+        // Only a click that was allowed to act on the referral may say where its card is.
+        adoptClickedCard(deps, body, referralId);
+        return requireReferral(deps.db, referralId, request);
+      });
       await ack();
-      await refreshReferralCard(deps, clients, referral, request.msg);
+      await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
       await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
       await refreshHomesForReferral(deps, clients, referral);
     }),
@@ -81,8 +105,9 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients): vo
     onButton(async ({ ack, client, body }, request, referralId) => {
       const referral = requireReferral(deps.db, referralId, request);
       checkCanTransition(request, referral, transition);
+      adoptClickedCard(deps, body, referralId);
       await ack();
-      await client.views.open({ trigger_id: body.trigger_id, view: build(referral, request.msg, JSON.stringify({ referral: referral.id })) });
+      await client.views.open({ trigger_id: body.trigger_id, view: build(referral, request.msg, JSON.stringify({ referral: referral.id, card: clickedMessage(body) })) });
     });
   app.action<BlockAction<ButtonAction>>(IDS.referralCard.decline, openForm(buildDeclineModal, 'decline'));
   app.action<BlockAction<ButtonAction>>(IDS.referralCard.close, openForm(buildCloseModal, 'close'));

@@ -1,7 +1,7 @@
 // Builds the Bolt app for the configured transport (HTTP by default, Socket Mode with an app token)
 // and the `/healthz` route. Transport only: what a request means is decided in the listeners.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, isValidSlackRequest, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
 import { appClientOptions, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
@@ -71,6 +71,8 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
     });
   }
 
+  if (receiver instanceof HTTPReceiver && 'signingSecret' in slack && slack.signingSecret) guardRequests(receiver, deps, slack.signingSecret);
+
   const app = new App({
     ...(slack.kind === 'distribution' ? {} : { token: slack.botToken }),
     receiver,
@@ -100,5 +102,50 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
     async stop() {
       await app.stop();
     },
+  };
+}
+
+/**
+ * Bolt's HTTP receiver reads fields of the parsed body without checking it is an object, in a
+ * promise nobody awaits: a signed `payload=null` would stop Node. Bodies are read here first (with
+ * the same size limit); one that is not an object is answered 400 if Slack signed it, 401 if not,
+ * and never reaches Bolt. Bolt reuses the buffered body.
+ */
+function guardRequests(receiver: HTTPReceiver, deps: Deps, signingSecret: string): void {
+  const listen = receiver.requestListener;
+  const refuse = (res: ServerResponse, status: number) => {
+    res.writeHead(status);
+    res.end();
+  };
+  receiver.requestListener = (req, res) => {
+    if (req.method !== 'POST' || !req.url?.startsWith('/slack/events')) {
+      listen(req, res);
+      return;
+    }
+    HTTPModuleFunctions.bufferIncomingMessage(req, REQUEST_BODY_LIMIT).then(
+      (buffered) => {
+        let body: unknown = {};
+        try {
+          body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+        } catch {
+          // Not parseable at all: Bolt answers that itself (400, or 401 when unsigned).
+        }
+        if (body !== null && typeof body === 'object') {
+          listen(buffered, res);
+          return;
+        }
+        const signed = isValidSlackRequest({
+          signingSecret,
+          body: buffered.rawBody.toString(),
+          headers: {
+            'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+            'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp'] ?? 0),
+          },
+        });
+        deps.logger.warn('request body is not an object; refused', { signed });
+        refuse(res, signed ? 400 : 401);
+      },
+      (error: unknown) => refuse(res, isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413 ? 413 : 400),
+    );
   };
 }

@@ -47,8 +47,27 @@ export async function postDigestRun(
   }
 }
 
+/** Tells the lead coordinators about runs a crash cut short: the digest may or may not be in the channel. */
+export async function reportInterruptedRuns(
+  deps: Deps,
+  clients: SlackClients,
+  runs: Array<{ operationId: number; localDate: string }>,
+  msg: Messages,
+): Promise<void> {
+  for (const run of runs) {
+    const operation = getOperationById(deps.db, run.operationId);
+    deps.logger.error('digest outcome unknown after an interruption; not retried', { operation: operation.code, date: run.localDate });
+    await reportUnknownOutcome(deps, clients, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, operation.digestChannelId ?? ''));
+  }
+}
+
 async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgencyId: number, text: string): Promise<void> {
-  for (const person of leadCoordinators(deps.db, leadAgencyId)) {
+  const coordinators = leadCoordinators(deps.db, leadAgencyId);
+  // An agency with no coordinator registered yet: the deployment's bootstrap admins hear instead.
+  const people = coordinators.length
+    ? coordinators
+    : deps.config.bootstrapAdmins.map((a) => ({ teamId: a.teamId ?? '', userId: a.userId }));
+  for (const person of people) {
     try {
       const client = await clients.forTeam(person.teamId);
       await client.chat.postMessage({ channel: person.userId, text });

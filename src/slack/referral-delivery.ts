@@ -35,18 +35,32 @@ export async function postReferralCard(deps: Deps, clients: SlackClients, referr
   }
 }
 
-/** Shows the referral's current state on its card (or posts the card if it is still queued). */
-export async function refreshReferralCard(deps: Deps, clients: SlackClients, referral: Referral, msg: Messages): Promise<void> {
+/**
+ * Shows the referral's current state on its card (or posts the card if it is still queued). A
+ * click on another copy of the card (one a crash left behind, posted again later) updates that
+ * copy too, so no copy keeps buttons for a state that has passed.
+ */
+export async function refreshReferralCard(
+  deps: Deps,
+  clients: SlackClients,
+  referral: Referral,
+  msg: Messages,
+  clicked?: { channel: string; ts: string },
+): Promise<void> {
   if (!referral.cardTs || !referral.cardChannelId) {
     await postReferralCard(deps, clients, referral.id, msg);
     return;
   }
-  try {
-    const client = await clients.forTeam(referral.cardTeamId);
-    const card = buildReferralCard(referral, msg);
-    await client.chat.update({ channel: referral.cardChannelId, ts: referral.cardTs, text: card.text, blocks: card.blocks });
-  } catch (error) {
-    deps.logger.warn('referral card not updated', { referral: referral.ref, error: slackErrorCode(error) });
+  const copies = [{ channel: referral.cardChannelId, ts: referral.cardTs }];
+  if (clicked && clicked.channel === referral.cardChannelId && clicked.ts !== referral.cardTs) copies.push(clicked);
+  const card = buildReferralCard(referral, msg);
+  for (const copy of copies) {
+    try {
+      const client = await clients.forTeam(referral.cardTeamId);
+      await client.chat.update({ channel: copy.channel, ts: copy.ts, text: card.text, blocks: card.blocks });
+    } catch (error) {
+      deps.logger.warn('referral card not updated', { referral: referral.ref, error: slackErrorCode(error) });
+    }
   }
 }
 

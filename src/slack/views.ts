@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { engagementReply, ZLanguage } from '../../commands/engage.js';
-import { CLOSE_OUTCOMES, NEEDS, URGENCIES } from '../../db/schema.js';
+import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES } from '../../db/schema.js';
 import { buildDoneModal } from '../blocks/engage-modal.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';
@@ -39,7 +39,11 @@ type Outcome =
   | { close: true; after?: () => Promise<void> };
 
 const ZYesNoField = z.enum(['yes', 'no']).transform((v) => v === 'yes');
-const ZReferralMetadata = z.object({ referral: z.number().int().positive() });
+const ZReferralMetadata = z.object({
+  referral: z.number().int().positive(),
+  /** The copy of the card the form was opened from, updated too. */
+  card: z.object({ channel: z.string().max(30), ts: z.string().max(30) }).optional(),
+});
 
 function parseMetadata<T>(schema: z.ZodType<T>, raw: string): T | null {
   try {
@@ -62,7 +66,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
     const parsed = z
-      .object({ operation: z.string().min(1), age: z.string().min(1), gender: z.string().min(1), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
+      .object({ operation: z.string().min(1), age: z.enum(AGE_BANDS), gender: z.enum(GENDERS), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
       .safeParse({
         operation: fieldValue(state, F.operation),
         age: fieldValue(state, F.age),
@@ -74,8 +78,8 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
     const logged = logEngagement(request, {
       operationCode: parsed.data.operation,
-      ageBand: parsed.data.age as never,
-      gender: parsed.data.gender as never,
+      ageBand: parsed.data.age,
+      gender: parsed.data.gender,
       offered: parsed.data.offered,
       accepted: parsed.data.accepted,
       safetyEnsured: fieldValues(state, F.safety).includes('yes'),
@@ -138,7 +142,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       return {
         close: true,
         after: async () => {
-          await refreshReferralCard(deps, clients, referral, submission.request.msg);
+          await refreshReferralCard(deps, clients, referral, submission.request.msg, metadata.card);
           await notifyReferrer(deps, clients, referral, submission.request.msg.referral.dm(referral));
           await refreshHomesForReferral(deps, clients, referral);
         },
