@@ -27,7 +27,8 @@ export function unescapeSlack(value: string): string {
 
 export function parseArgs(text: string): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string> = {};
+  // No prototype: a key such as `constructor=` is just an unknown key.
+  const options: Record<string, string> = Object.create(null);
   const problems: ParseProblem[] = [];
   const input = text.replace(QUOTES, '"').replace(/[\u00A0\u2000-\u200B]/g, ' ');
 
@@ -126,7 +127,7 @@ export function validateArgs<S extends z.ZodObject>(
 ): z.output<S> {
   const m = msg.parse;
   const problems = args.problems.map((p) => (p.kind === 'open_quote' ? m.openQuote : m.repeatedKey(p.key)));
-  const input: Record<string, string> = {};
+  const input: Record<string, string> = Object.create(null);
   args.positionals.forEach((value, index) => {
     const name = positionalNames[index];
     if (name === undefined) problems.push(m.unexpected(value.slice(0, 40)));
