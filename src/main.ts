@@ -2,7 +2,6 @@
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { startLiaison } from './liaison.js';
 import { createLogger } from './logger.js';
-import { runSandbox } from './sandbox/index.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -18,6 +17,8 @@ async function main(): Promise<void> {
   }
   if (config.slack.kind === 'none') {
     // No Slack credentials: the same Liaison behind a local stand-in workspace (see src/sandbox).
+    // Loaded only here: a deployment with credentials never pays for the sandbox at start.
+    const { runSandbox } = await import('./sandbox/index.js');
     await runSandbox(config, process.env);
     return;
   }

@@ -114,6 +114,17 @@ export const ZCount = z
 export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel, e.g. #intake or C0123456');
 export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a person, e.g. @name or U0123456');
 
+/** zod compiles a schema on its first parse: keep one strict copy per schema rather than one per request. */
+const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
+function strictSchema(schema: z.ZodObject): z.ZodObject {
+  let strict = strictSchemas.get(schema);
+  if (!strict) {
+    strict = schema.strict();
+    strictSchemas.set(schema, strict);
+  }
+  return strict;
+}
+
 /**
  * Validates `args` against `schema`: positionals are named by `positionalNames` in order, options
  * by their keys. Throws one AppError listing every problem, followed by the usage.
@@ -137,7 +148,7 @@ export function validateArgs<S extends z.ZodObject>(
     if (positionalNames.includes(key)) problems.push(m.unknownKey(key));
     else input[key] = value;
   }
-  const result = schema.strict().safeParse(input);
+  const result = strictSchema(schema).safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -177,16 +177,20 @@ const HOURLY_SQL = `
          coalesce(sum(charged_people), 0) AS chargedPeople, coalesce(sum(offences), 0) AS offences
   FROM digest_hourly WHERE operation_id ${IN_TREE} AND hour >= @firstHour AND hour < @lastHour`;
 
+// The edges read by time. `+operation_id` keeps SQLite from choosing the operation index, which
+// without statistics it would: that reads every row of the tree (seconds at a million rows)
+// instead of the one hour at the edge (a millisecond).
+
 /** Engagements that occurred in [from, to), by engagements_occurred_idx. */
 const ENGAGEMENT_EDGE_SQL = `
   SELECT count(*) AS engaged, coalesce(sum(offered), 0) AS offered, coalesce(sum(accepted), 0) AS accepted,
          coalesce(sum(age_band = 'under18'), 0) AS minors, coalesce(sum(safety_ensured), 0) AS safetyEnsured
-  FROM engagements WHERE occurred_at >= @from AND occurred_at < @to AND operation_id ${IN_TREE}`;
+  FROM engagements WHERE occurred_at >= @from AND occurred_at < @to AND +operation_id ${IN_TREE}`;
 
 /** Charges created in [from, to), by charges_created_idx. */
 const CHARGE_EDGE_SQL = `
   SELECT count(*) AS chargedPeople, coalesce(sum(offence_count), 0) AS offences
-  FROM charges WHERE created_at >= @from AND created_at < @to AND operation_id ${IN_TREE}`;
+  FROM charges WHERE created_at >= @from AND created_at < @to AND +operation_id ${IN_TREE}`;
 
 /** Referrals whose state changed in the window, by current state (referrals_changed_idx covers it). */
 const REFERRALS_CHANGED_SQL = `
@@ -248,7 +252,7 @@ const OVERDUE_SQL = `
   WHERE status = 'pending'
     AND status_changed_at <= @now - @shortest
     AND status_changed_at <= @now - CASE urgency WHEN 'immediate' THEN @immediate WHEN 'urgent' THEN @urgent ELSE @routine END
-    AND operation_id ${IN_TREE}
+    AND +operation_id ${IN_TREE}
   GROUP BY to_agency_id`;
 
 function readOverdue(db: Db, scope: Scope, limits: OverdueLimits): Array<{ agencyId: number; pending: number }> {

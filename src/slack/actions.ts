@@ -12,7 +12,7 @@ import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
 import type { SlackClients } from './clients.js';
-import { refreshHomesForReferral } from './home.js';
+import type { HomePublisher } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -53,7 +53,7 @@ function requestFor(deps: Deps, body: BlockAction): RequestContext {
   return { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
 }
 
-export function registerActions(app: App, deps: Deps, clients: SlackClients): void {
+export function registerActions(app: App, deps: Deps, clients: SlackClients, homes: HomePublisher): void {
   const onButton = (handler: (args: ButtonArgs, request: RequestContext, referralId: number) => Promise<void>) =>
     async (original: ButtonArgs) => {
       // Acknowledge exactly once, whether the handler got that far or failed first.
@@ -96,7 +96,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients): vo
       await ack();
       await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
       await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
-      await refreshHomesForReferral(deps, clients, referral);
+      await homes.refreshForReferral(referral);
     }),
   );
 

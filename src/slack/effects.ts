@@ -8,7 +8,7 @@ import { findReferral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { getOperationById } from '../domain/operations.js';
 import { postDigestRun } from './digest-delivery.js';
-import { publishHome, refreshHomesForReferral } from './home.js';
+import type { HomePublisher } from './home.js';
 import { postReferralCard } from './referral-delivery.js';
 import type { SlackClients } from './clients.js';
 
@@ -23,7 +23,7 @@ export interface EffectContext {
 
 export type EffectRunner = (effects: Effect[], context: EffectContext) => Promise<void>;
 
-export function createEffectRunner(deps: Deps, clients: SlackClients): EffectRunner {
+export function createEffectRunner(deps: Deps, clients: SlackClients, homes: HomePublisher): EffectRunner {
   return async (effects, context) => {
     for (const effect of effects) {
       try {
@@ -31,9 +31,9 @@ export function createEffectRunner(deps: Deps, clients: SlackClients): EffectRun
           const delivery = await postReferralCard(deps, clients, effect.referralId, context.msg);
           const referral = findReferral(deps.db, effect.referralId);
           if (!delivery.ok && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
-          if (referral) await refreshHomesForReferral(deps, clients, referral);
+          if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'refresh_home') {
-          await publishHome(deps, clients, effect);
+          await homes.refresh([effect]);
         } else if (effect.type === 'post_digest') {
           const delivery = await postDigestRun(deps, clients, effect, context.msg);
           const code = getOperationById(deps.db, effect.operationId).code;

@@ -5,17 +5,18 @@ import { registerCommands } from './commands.js';
 import { registerActions } from './actions.js';
 import type { SlackClients } from './clients.js';
 import { createEffectRunner } from './effects.js';
-import { registerHome } from './home.js';
+import { HomePublisher, registerHome } from './home.js';
 import { RecentRequests, replayGuard } from './replay-guard.js';
 import { registerViews } from './views.js';
 
 export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
   app.use(replayGuard(new RecentRequests(), deps.logger));
-  const runEffects = createEffectRunner(deps, clients);
+  const homes = new HomePublisher(deps, clients);
+  const runEffects = createEffectRunner(deps, clients, homes);
   registerCommands(app, deps, runEffects);
-  registerActions(app, deps, clients);
-  registerViews(app, deps, runEffects, clients);
-  registerHome(app, deps, clients);
+  registerActions(app, deps, clients, homes);
+  registerViews(app, deps, runEffects, clients, homes);
+  registerHome(app, homes);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });

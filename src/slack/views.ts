@@ -18,7 +18,7 @@ import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
-import { publishHome, refreshHomesForReferral } from './home.js';
+import type { HomePublisher } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
 import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
 
@@ -61,7 +61,7 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
   return { errors: { [block]: field === 'language' ? msg.engage.modal.languageHint : msg.engage.modal.required } };
 }
 
-export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients): void {
+export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients, homes: HomePublisher): void {
   const F = IDS.engageModal;
   register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
@@ -90,7 +90,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     const reply = engagementReply(logged, request.msg, request.principal.actor);
     return {
       done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref },
-      after: () => publishHome(deps, clients, request.principal.actor),
+      after: () => homes.refresh([request.principal.actor]),
     };
   });
 
@@ -144,7 +144,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
         after: async () => {
           await refreshReferralCard(deps, clients, referral, submission.request.msg, metadata.card);
           await notifyReferrer(deps, clients, referral, submission.request.msg.referral.dm(referral));
-          await refreshHomesForReferral(deps, clients, referral);
+          await homes.refreshForReferral(referral);
         },
       };
     });

@@ -1,7 +1,7 @@
 // App Home end to end: published when opened, and again after each change that concerns the person.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, Harness, textOf, type TestUser } from '../helpers/harness.js';
-import { ADMIN_ENV, INTAKE_CHANNEL, intakeWorker, ok, seedWorld, stranger, wpsOfficer } from '../helpers/world.js';
+import { ADMIN_ENV, INTAKE_CHANNEL, intakeWorker, ok, seedWorld, stranger, wefightCoordinator, wpsOfficer } from '../helpers/world.js';
 
 interface Published {
   blocks: Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }>;
@@ -30,17 +30,30 @@ describe('App Home', () => {
     expect(textOf((await open(stranger)).blocks)).toContain('You are not registered with a partner agency yet');
   });
 
-  it('shows an officer their agency, role, operations and recent engagements', async () => {
+  it('shows an officer their agency, role, operations and recent engagements, refreshed after a change', async () => {
+    expect(textOf((await open(wpsOfficer)).blocks)).not.toContain('Your recent engagements');
     await ok(h, wpsOfficer, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes area="Windsor downtown"');
     await expect.poll(() => textOf(latestHome(wpsOfficer)?.blocks)).toContain('Your recent engagements');
-    const text = textOf((await open(wpsOfficer)).blocks);
+    const text = textOf(latestHome(wpsOfficer)!.blocks);
     expect(text).toContain('You are *officer* at *WPS* — Windsor Police Service.');
     expect(text).toContain('*ONS-WE* Northern Spotlight Windsor-Essex');
     expect(text).toMatch(/Engaged 1 · accepted 1/);
     expect(text).toMatch(/E-\d+ · ONS-WE · 18-24 · Windsor downtown/);
   });
 
+  it('publishes nothing for someone who has not opened App Home', async () => {
+    const before = h.slack.callsTo('views.publish').filter((c) => c.args.user_id === wefightCoordinator.userId).length;
+    const e = /E-\d+/.exec(await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=yes accepted=yes'))![0];
+    const ref = /R-\d+/.exec(await ok(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=legal urgency=routine consent=yes`))![0];
+    // The Home refresh follows the card's post in the same effect: once the card is there, let it run.
+    await expect.poll(() => h.slack.channelMessages(INTAKE_CHANNEL).some((m) => m.text.includes(`${ref} `))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === intakeWorker.userId)).toHaveLength(0);
+    expect(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === wefightCoordinator.userId).length).toBe(before);
+  });
+
   it('shows the intake worker the open referral with the card’s buttons, then its closing', async () => {
+    await open(intakeWorker);
     const e = /E-\d+/.exec(await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=yes accepted=yes'))![0];
     const ref = /R-\d+/.exec(await ok(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=urgent consent=yes`))![0];
     await expect.poll(() => textOf(latestHome(intakeWorker)?.blocks)).toContain(`*${ref}*`);
