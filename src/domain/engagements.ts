@@ -9,7 +9,7 @@ import { checkFreeText } from './free-text.js';
 import { type Operation, joinedAgencyIds, requireOpenOperation } from './operations.js';
 import { authorize } from './permissions.js';
 import { formatRef } from './references.js';
-import { addDays, fromLocal, toLocal } from './time.js';
+import { addDays, fromLocal } from './time.js';
 import type { Agency } from './agencies.js';
 
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -110,11 +110,28 @@ export function logEngagement(ctx: RequestContext, input: LogEngagementInput): L
  * would lose its detail at once.
  */
 function currentTime(ctx: RequestContext, operation: Operation, now: number): number {
-  const today = toLocal(now, operation.timezone).date;
-  if (today < addDays(operation.startDate, -GRACE_DAYS) || today > addDays(operation.endDate, GRACE_DAYS)) {
+  const [from, until] = recordingWindow(operation);
+  if (now < from || now >= until) {
     throw new AppError('invalid_input', ctx.msg.engage.nowOutsideDates(operation.code, operation.startDate, operation.endDate));
   }
   return now;
+}
+
+/** The instants the operation's days (with the day of grace each side) begin and end: cached, as
+ * zone arithmetic is the costliest step of a request otherwise. */
+const windows = new Map<string, [number, number]>();
+function recordingWindow(operation: Operation): [number, number] {
+  const key = `${operation.timezone}|${operation.startDate}|${operation.endDate}`;
+  let window = windows.get(key);
+  if (!window) {
+    window = [
+      fromLocal(addDays(operation.startDate, -GRACE_DAYS), '00:00', operation.timezone),
+      fromLocal(addDays(operation.endDate, GRACE_DAYS + 1), '00:00', operation.timezone),
+    ];
+    if (windows.size > 1000) windows.clear();
+    windows.set(key, window);
+  }
+  return window;
 }
 
 /** `at=` read in the operation's zone, within its dates with a day of grace, and not in the future. */
