@@ -84,21 +84,18 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       }
     };
 
-  app.action<BlockAction<ButtonAction>>(
-    IDS.referralCard.accept,
-    onButton(async ({ ack, body }, request, referralId) => {
-      const referral = await deps.commits.run(() => {
-        transitionReferral(request, referralId, 'accept');
-        // Only a click that was allowed to act on the referral may say where its card is.
-        adoptClickedCard(deps, body, referralId);
-        return requireReferral(deps.db, referralId, request);
-      });
+  const accept = onButton(async ({ ack, body }, request, referralId) => {
+    const referral = await deps.commits.run(() => {
+      transitionReferral(request, referralId, 'accept');
+      // Only a click that was allowed to act on the referral may say where its card is.
+      adoptClickedCard(deps, body, referralId);
+      return requireReferral(deps.db, referralId, request);
+    });
       await ack();
       await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
       await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
       await homes.refreshForReferral(referral);
-    }),
-  );
+    });
 
   // Decline and Close ask for a reason or an outcome first; the click is checked before the form opens.
   const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close') =>
@@ -109,6 +106,13 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       await ack();
       await client.views.open({ trigger_id: body.trigger_id, view: build(referral, request.msg, JSON.stringify({ referral: referral.id, card: clickedMessage(body) })) });
     });
-  app.action<BlockAction<ButtonAction>>(IDS.referralCard.decline, openForm(buildDeclineModal, 'decline'));
-  app.action<BlockAction<ButtonAction>>(IDS.referralCard.close, openForm(buildCloseModal, 'close'));
+  const handlers = new Map([
+    [IDS.referralCard.accept, accept],
+    [IDS.referralCard.decline, openForm(buildDeclineModal, 'decline')],
+    [IDS.referralCard.close, openForm(buildCloseModal, 'close')],
+  ]);
+  // One listener for the card's buttons: Bolt runs every listener's middleware for every request.
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${[...handlers.keys()].join('|')})$`), (args) =>
+    handlers.get(args.action.action_id as (typeof IDS.referralCard)['accept'])!(args),
+  );
 }

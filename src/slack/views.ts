@@ -62,8 +62,11 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
 }
 
 export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients, homes: HomePublisher): void {
+  const handlers = new Map<string, (args: ViewArgs) => Promise<void>>();
+  const register = (callbackId: string, blockForField: Record<string, string>, submit: (submission: Submission) => Outcome) =>
+    handlers.set(callbackId, submissionHandler(deps, callbackId, blockForField, submit));
   const F = IDS.engageModal;
-  register(app, deps, F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
+  register(F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
     const parsed = z
       .object({ operation: z.string().min(1), age: z.enum(AGE_BANDS), gender: z.enum(GENDERS), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
@@ -95,7 +98,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   });
 
   const R = IDS.referModal;
-  register(app, deps, R.callbackId, { note: R.note }, ({ request, state }) => {
+  register(R.callbackId, { note: R.note }, ({ request, state }) => {
     const blocks = { engagement: R.engagement, to: R.to, needs: R.needs, urgency: R.urgency, consent: R.consent };
     const parsed = z
       .object({
@@ -133,7 +136,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   });
 
   const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => { errors: Record<string, string> } | Referral) =>
-    register(app, deps, callbackId, { reason: IDS.declineModal.reason }, (submission) => {
+    register(callbackId, { reason: IDS.declineModal.reason }, (submission) => {
       const metadata = parseMetadata(ZReferralMetadata, submission.privateMetadata);
       if (!metadata) throw new AppError('invalid_input', submission.request.msg.errors.internal);
       const result = build(submission, metadata.referral);
@@ -157,17 +160,19 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     if (!outcome.success) return { errors: { [IDS.closeModal.outcome]: request.msg.engage.modal.required } };
     return transitionReferral(request, referralId, 'close', { outcome: outcome.data });
   });
+
+  // One listener for every form: Bolt runs every listener's middleware for every request.
+  app.view<ViewSubmitAction>(new RegExp(`^(${[...handlers.keys()].join('|')})$`), (args) => handlers.get(args.view.callback_id)!(args));
 }
 
 /** One submission handler: parse, run, answer once, then the work that may wait. */
-function register(
-  app: App,
+function submissionHandler(
   deps: Deps,
   callbackId: string,
   blockForField: Record<string, string>,
   submit: (submission: Submission) => Outcome,
-): void {
-  app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }: ViewArgs) => {
+): (args: ViewArgs) => Promise<void> {
+  return async ({ ack, body, view }: ViewArgs) => {
     const msg = messagesFor();
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
     const context = { view: callbackId, team: actor.teamId, user: actor.userId };
@@ -200,5 +205,5 @@ function register(
     } catch (error) {
       deps.logger.error('work after a submission failed', { ...context, error });
     }
-  });
+  };
 }
