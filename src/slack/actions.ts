@@ -91,11 +91,11 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       adoptClickedCard(deps, body, referralId);
       return requireReferral(deps.db, referralId, request);
     });
-      await ack();
-      await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
-      await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
-      await homes.refreshForReferral(referral);
-    });
+    await ack();
+    await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
+    await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
+    await homes.refreshForReferral(referral);
+  });
 
   // Decline and Close ask for a reason or an outcome first; the click is checked before the form opens.
   const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close') =>
