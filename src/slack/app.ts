@@ -124,13 +124,7 @@ function guardRequests(receiver: HTTPReceiver, deps: Deps, signingSecret: string
     }
     HTTPModuleFunctions.bufferIncomingMessage(req, REQUEST_BODY_LIMIT).then(
       (buffered) => {
-        let body: unknown = {};
-        try {
-          body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-        } catch {
-          // Not parseable at all: Bolt answers that itself (400, or 401 when unsigned).
-        }
-        if (body !== null && typeof body === 'object') {
+        if (isObjectBody(buffered.rawBody.toString(), req.headers['content-type'])) {
           listen(buffered, res);
           return;
         }
@@ -149,3 +143,21 @@ function guardRequests(receiver: HTTPReceiver, deps: Deps, signingSecret: string
     );
   };
 }
+
+/**
+ * Whether Bolt will parse the body to an object, checked without parsing the common case twice: a
+ * slash command's form is always an object; only a `payload` field or a JSON body can be `null`.
+ * Unparseable bodies count as objects here: Bolt answers those itself (400, or 401 when unsigned).
+ */
+function isObjectBody(raw: string, contentType: string | undefined): boolean {
+  try {
+    if (contentType?.includes('application/json')) return isObject(JSON.parse(raw));
+    if (!/(^|&)payload=/.test(raw)) return true;
+    const payload = new URLSearchParams(raw).get('payload');
+    return payload === null || isObject(JSON.parse(payload));
+  } catch {
+    return true;
+  }
+}
+
+const isObject = (value: unknown) => value !== null && typeof value === 'object';
