@@ -39,6 +39,22 @@ type Outcome =
   | { close: true; after?: () => Promise<void> };
 
 const ZYesNoField = z.enum(['yes', 'no']).transform((v) => v === 'yes');
+// Built once: zod compiles a schema on its first parse.
+const ZEngageForm = z.object({
+  operation: z.string().min(1),
+  age: z.enum(AGE_BANDS),
+  gender: z.enum(GENDERS),
+  offered: ZYesNoField,
+  accepted: ZYesNoField,
+  language: ZLanguage.optional(),
+});
+const ZReferForm = z.object({
+  engagement: z.coerce.number().int().positive(),
+  to: z.string().min(1),
+  needs: z.array(z.enum(NEEDS)).min(1),
+  urgency: z.enum(URGENCIES),
+  consent: z.literal(true),
+});
 const ZReferralMetadata = z.object({
   referral: z.number().int().positive(),
   /** The copy of the card the form was opened from, updated too. */
@@ -68,16 +84,14 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   const F = IDS.engageModal;
   register(F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
-    const parsed = z
-      .object({ operation: z.string().min(1), age: z.enum(AGE_BANDS), gender: z.enum(GENDERS), offered: ZYesNoField, accepted: ZYesNoField, language: ZLanguage.optional() })
-      .safeParse({
-        operation: fieldValue(state, F.operation),
-        age: fieldValue(state, F.age),
-        gender: fieldValue(state, F.gender),
-        offered: fieldValue(state, F.offered),
-        accepted: fieldValue(state, F.accepted),
-        language: fieldValue(state, F.language) || undefined,
-      });
+    const parsed = ZEngageForm.safeParse({
+      operation: fieldValue(state, F.operation),
+      age: fieldValue(state, F.age),
+      gender: fieldValue(state, F.gender),
+      offered: fieldValue(state, F.offered),
+      accepted: fieldValue(state, F.accepted),
+      language: fieldValue(state, F.language) || undefined,
+    });
     if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
     const logged = logEngagement(request, {
       operationCode: parsed.data.operation,
@@ -100,21 +114,13 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   const R = IDS.referModal;
   register(R.callbackId, { note: R.note }, ({ request, state }) => {
     const blocks = { engagement: R.engagement, to: R.to, needs: R.needs, urgency: R.urgency, consent: R.consent };
-    const parsed = z
-      .object({
-        engagement: z.coerce.number().int().positive(),
-        to: z.string().min(1),
-        needs: z.array(z.enum(NEEDS)).min(1),
-        urgency: z.enum(URGENCIES),
-        consent: z.literal(true),
-      })
-      .safeParse({
-        engagement: fieldValue(state, R.engagement),
-        to: fieldValue(state, R.to),
-        needs: fieldValues(state, R.needs),
-        urgency: fieldValue(state, R.urgency),
-        consent: fieldValues(state, R.consent).includes('yes'),
-      });
+    const parsed = ZReferForm.safeParse({
+      engagement: fieldValue(state, R.engagement),
+      to: fieldValue(state, R.to),
+      needs: fieldValues(state, R.needs),
+      urgency: fieldValue(state, R.urgency),
+      consent: fieldValues(state, R.consent).includes('yes'),
+    });
     if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
     const referral = createReferral(request, {
       engagementId: parsed.data.engagement,
