@@ -1,6 +1,5 @@
 // The end-to-end harness: the real Liaison in HTTP mode on a free port with a temporary database,
 // pointed at a FakeSlack, driven by correctly signed HTTP requests exactly as Slack sends them.
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +8,10 @@ import type { Clock } from '../../src/domain/time.js';
 import { type RunningLiaison, startLiaison } from '../../src/liaison.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeSlack } from './fake-slack.js';
+import { buttonClick, commandForm, SIGNING_SECRET, signatureHeaders, type TestUser, viewSubmission } from './slack-payloads.js';
 
-export const SIGNING_SECRET = 'testsigningsecret0123456789abcdef';
+export { SIGNING_SECRET, sign, signatureHeaders, type TestUser } from './slack-payloads.js';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
-
-export interface TestUser {
-  teamId: string;
-  userId: string;
-  name?: string;
-}
 
 export interface HttpAnswer {
   status: number;
@@ -114,22 +108,8 @@ export class Harness {
 
   /** A slash command typed by `user`; resolves to the HTTP answer (the ephemeral reply). */
   async command(user: TestUser, command: string, text: string, channelId = 'CGENERAL'): Promise<HttpAnswer> {
-    const n = ++this.requestCounter;
-    const body = new URLSearchParams({
-      token: 'legacy-verification-token',
-      team_id: user.teamId,
-      team_domain: 'fake',
-      channel_id: channelId,
-      channel_name: 'general',
-      user_id: user.userId,
-      user_name: user.name ?? user.userId.toLowerCase(),
-      command,
-      text,
-      api_app_id: 'A0LIAISON',
-      is_enterprise_install: 'false',
-      response_url: this.slack.responseUrl(`cmd-${n}`),
-      trigger_id: `trigger-${n}`,
-    }).toString();
+    const id = String(++this.requestCounter);
+    const body = commandForm(user, command, text, { id, responseUrl: this.slack.responseUrl(`cmd-${id}`) }, channelId);
     return this.signedPost(body, 'application/x-www-form-urlencoded');
   }
 
@@ -160,27 +140,8 @@ export class Harness {
     action: { actionId: string; value: string; blockId?: string },
     message: { channel: string; ts: string; blocks?: unknown[] },
   ): Promise<HttpAnswer> {
-    const n = ++this.requestCounter;
-    return this.interact({
-      type: 'block_actions',
-      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
-      team: { id: user.teamId, domain: 'fake' },
-      api_app_id: 'A0LIAISON',
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-      channel: { id: message.channel, name: 'intake' },
-      message: { ts: message.ts, type: 'message', blocks: message.blocks ?? [] },
-      trigger_id: `trigger-${n}`,
-      response_url: this.slack.responseUrl(`act-${n}`),
-      actions: [
-        {
-          type: 'button',
-          action_id: action.actionId,
-          block_id: action.blockId ?? 'actions',
-          value: action.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    });
+    const id = String(++this.requestCounter);
+    return this.interact(buttonClick(user, action, message, { id, responseUrl: this.slack.responseUrl(`act-${id}`) }));
   }
 
   /** A button click on the person's App Home (no channel, no response_url). */
@@ -203,40 +164,13 @@ export class Harness {
     user: TestUser,
     view: { callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> },
   ): Promise<HttpAnswer> {
-    const n = ++this.requestCounter;
-    return this.interact({
-      type: 'view_submission',
-      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
-      team: { id: user.teamId, domain: 'fake' },
-      api_app_id: 'A0LIAISON',
-      trigger_id: `trigger-${n}`,
-      view: {
-        id: `VSUB${n}`,
-        type: 'modal',
-        callback_id: view.callbackId,
-        private_metadata: view.privateMetadata ?? '',
-        state: { values: view.values },
-        app_installed_team_id: user.teamId,
-        hash: `hash-${n}`,
-      },
-    });
+    return this.interact(viewSubmission(user, view, String(++this.requestCounter)));
   }
 
   async healthz(): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.url}/healthz`);
     return { status: res.status, body: await res.json() };
   }
-}
-
-export function sign(body: string, timestampSeconds: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestampSeconds}:${body}`).digest('hex')}`;
-}
-
-export function signatureHeaders(body: string, timestampSeconds = Math.floor(Date.now() / 1000)): Record<string, string> {
-  return {
-    'x-slack-request-timestamp': String(timestampSeconds),
-    'x-slack-signature': sign(body, timestampSeconds),
-  };
 }
 
 /** Block Kit text of a message, flattened, for assertions on what a person reads. */

@@ -1,9 +1,9 @@
 // A Slack stand-in for the reliability tests: sends correctly signed requests to any Liaison URL
 // (an in-process Harness or a child process), the same shapes the Harness sends, with trigger IDs
 // that are unique across restarts so the replay guard never drops a genuine request.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FakeSlack } from '../helpers/fake-slack.js';
-import { SIGNING_SECRET, type TestUser } from '../helpers/harness.js';
+import { buttonClick, commandForm, signatureHeaders, type TestUser, viewSubmission } from '../helpers/slack-payloads.js';
 
 export interface Answer {
   status: number;
@@ -11,14 +11,9 @@ export interface Answer {
   json: Record<string, unknown> | undefined;
 }
 
-/** Slack's signature over the exact bytes sent (a Buffer may hold bytes that are not UTF-8). */
-export function signBytes(body: string | Buffer, timestampSeconds: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestampSeconds}:`).update(body).digest('hex')}`;
-}
 
 export function signedHeaders(body: string | Buffer, contentType: string): Record<string, string> {
-  const ts = Math.floor(Date.now() / 1000);
-  return { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signBytes(body, ts) };
+  return { 'content-type': contentType, ...signatureHeaders(body) };
 }
 
 const RUN = randomBytes(3).toString('hex');
@@ -60,21 +55,7 @@ export class SignedClient {
 
   /** The form body of a slash command as Slack sends it. */
   commandBody(user: TestUser, command: string, text: string, id = this.nextId('cmd'), channelId = 'CGENERAL'): string {
-    return new URLSearchParams({
-      token: 'legacy-verification-token',
-      team_id: user.teamId,
-      team_domain: 'fake',
-      channel_id: channelId,
-      channel_name: 'general',
-      user_id: user.userId,
-      user_name: user.name ?? user.userId.toLowerCase(),
-      command,
-      text,
-      api_app_id: 'A0LIAISON',
-      is_enterprise_install: 'false',
-      response_url: this.slack.responseUrl(id),
-      trigger_id: `trigger-${id}`,
-    }).toString();
+    return commandForm(user, command, text, { id, responseUrl: this.slack.responseUrl(id) }, channelId);
   }
 
   command(user: TestUser, command: string, text: string, timeoutMs?: number): Promise<Answer> {
@@ -93,26 +74,7 @@ export class SignedClient {
     message: { channel: string; ts: string; blocks?: unknown[] },
     id = this.nextId('act'),
   ): Record<string, unknown> {
-    return {
-      type: 'block_actions',
-      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
-      team: { id: user.teamId, domain: 'fake' },
-      api_app_id: 'A0LIAISON',
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
-      channel: { id: message.channel, name: 'intake' },
-      message: { ts: message.ts, type: 'message', blocks: message.blocks ?? [] },
-      trigger_id: `trigger-${id}`,
-      response_url: this.slack.responseUrl(id),
-      actions: [
-        {
-          type: 'button',
-          action_id: action.actionId,
-          block_id: action.blockId ?? 'referral_actions',
-          value: action.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    };
+    return buttonClick(user, action, message, { id, responseUrl: this.slack.responseUrl(id) });
   }
 
   /** A `view_submission` payload; `values` keyed block_id → action_id → element state. */
@@ -121,22 +83,7 @@ export class SignedClient {
     view: { callbackId: unknown; privateMetadata?: unknown; values: unknown },
     id = this.nextId('view'),
   ): Record<string, unknown> {
-    return {
-      type: 'view_submission',
-      user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
-      team: { id: user.teamId, domain: 'fake' },
-      api_app_id: 'A0LIAISON',
-      trigger_id: `trigger-${id}`,
-      view: {
-        id: `V${id}`,
-        type: 'modal',
-        callback_id: view.callbackId,
-        private_metadata: view.privateMetadata ?? '',
-        state: { values: view.values },
-        app_installed_team_id: user.teamId,
-        hash: `hash-${id}`,
-      },
-    };
+    return viewSubmission(user, view, id);
   }
 
   async healthz(timeoutMs = 1_000): Promise<number> {
