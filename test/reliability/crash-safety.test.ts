@@ -483,8 +483,9 @@ describe('crash safety', () => {
         PORT: String(port),
         BOOTSTRAP_ADMINS: ADMIN_ENV.BOOTSTRAP_ADMINS,
         COMMAND_RATE_PER_MINUTE: '0',
-        // A claim older than three timeouts counts as cut short: keep that under the restart time.
-        SLACK_API_TIMEOUT_MS: '300',
+        // A claim older than three Web API timeouts counts as cut short: 3 × 100 ms is well under
+        // the ≈ 0.8 s a restart takes, so the restarted app's first tick sees it.
+        SLACK_API_TIMEOUT_MS: '100',
       };
       digestApp = AppProcess.start(env);
       await digestApp.waitHealthy(digestClient);
