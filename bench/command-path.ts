@@ -109,8 +109,9 @@ export async function runCommandPath(plan: CommandPathPlan, log: (line: string) 
       allRuns[name].push(await engage(name, { connections: maxConnections, duration: plan.warmupCapS, stopAfter: plan.warmupRequests }));
     }
     await sleep(1000);
-    const afterWarmup = readMemory(s.liaison.pid).rss;
+    // The heap is asked for first: it runs a full collection, so the RSS read next is comparable.
     const heapAfterWarmup = await askMemoryUsage(s.liaison);
+    const afterWarmup = readMemory(s.liaison.pid).rss;
     const warmupRequests = sent();
     log(`  warm-up: ${plan.warmupRequests} requests to each server (Liaison answered ${warmupRequests} at ${allRuns.liaison[0]!.rps.toFixed(0)} req/s)`);
 
@@ -146,8 +147,8 @@ export async function runCommandPath(plan: CommandPathPlan, log: (line: string) 
     }
     const peaks = Object.fromEntries(SERVERS.map((n) => [n, samplers[n].stop().peak])) as Record<ServerName, number>;
     await sleep(1000);
-    const afterTotal = readMemory(s.liaison.pid).rss;
     const heapAfterTotal = await askMemoryUsage(s.liaison);
+    const afterTotal = readMemory(s.liaison.pid).rss;
     const boltHeap = await askMemoryUsage(s.bareBolt);
     log(`  Liaison: ${sent()} /engage requests in all`);
 

@@ -31,7 +31,7 @@ export interface Spawned {
 }
 
 export function spawnNode(script: string, env: Record<string, string>, options: { nodeArgs?: string[]; ipc?: boolean } = {}): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', ...(options.nodeArgs ?? []), script], {
     cwd: ROOT,
     env: childEnv(env),
     // stdout (Liaison's JSON log lines) goes to /dev/null, as a file would take it in production.
