@@ -1,7 +1,7 @@
 // Builds the Bolt app for the configured transport (HTTP by default, Socket Mode with an app token)
 // and the `/healthz` route. Transport only: what a request means is decided in the listeners.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, isValidSlackRequest, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, isRawBodyError, isValidSlackRequest, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
 import { appClientOptions, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
@@ -36,23 +36,7 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
 
   let receiver: Receiver;
   let installations: ReturnType<typeof createInstallationStore> | undefined;
-  if (slack.kind === 'distribution') {
-    installations = createInstallationStore(deps, slack.encryptionKey, slack.allowedTeams);
-    receiver = new HTTPReceiver({
-      signingSecret: slack.signingSecret,
-      endpoints: '/slack/events',
-      customRoutes: [healthz],
-      logger: boltLogger,
-      bodyLimit: REQUEST_BODY_LIMIT,
-      processBeforeResponse: false,
-      clientId: slack.clientId,
-      clientSecret: slack.clientSecret,
-      stateSecret: slack.stateSecret,
-      scopes: BOT_SCOPES,
-      installationStore: installations,
-      installerOptions: installerOptions(deps),
-    });
-  } else if (slack.kind === 'socket') {
+  if (slack.kind === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: slack.appToken,
       logger: boltLogger,
@@ -60,7 +44,8 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
       installerOptions: { port: config.port },
     });
   } else {
-    receiver = new HTTPReceiver({
+    // HTTP, with one workspace's token or (distribution) each installation's.
+    const http: HTTPReceiverOptions = {
       signingSecret: slack.signingSecret,
       endpoints: '/slack/events',
       customRoutes: [healthz],
@@ -68,10 +53,22 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
       bodyLimit: REQUEST_BODY_LIMIT,
       // Answer as soon as a listener acknowledges; listeners persist before they acknowledge.
       processBeforeResponse: false,
-    });
+    };
+    if (slack.kind === 'distribution') {
+      installations = createInstallationStore(deps, slack.encryptionKey, slack.allowedTeams);
+      Object.assign(http, {
+        clientId: slack.clientId,
+        clientSecret: slack.clientSecret,
+        stateSecret: slack.stateSecret,
+        scopes: BOT_SCOPES,
+        installationStore: installations,
+        installerOptions: installerOptions(deps),
+      });
+    }
+    const httpReceiver = new HTTPReceiver(http);
+    guardRequests(httpReceiver, deps, slack.signingSecret);
+    receiver = httpReceiver;
   }
-
-  if (receiver instanceof HTTPReceiver && 'signingSecret' in slack && slack.signingSecret) guardRequests(receiver, deps, slack.signingSecret);
 
   const app = new App({
     ...(slack.kind === 'distribution' ? {} : { token: slack.botToken }),
