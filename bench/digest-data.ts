@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/client.js';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate.js';
 import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS } from '../db/schema.js';
+import { seededRandom } from '../test/helpers/seeded-random.js';
 
 /** Bump when the generated rows change shape, so stale caches are not reused. */
 const GENERATOR_VERSION = 1;
@@ -43,18 +44,6 @@ export function migrationCount(): number {
 
 export function cachePath(scale: DigestScale): string {
   return join(tmpdir(), `liaison-bench-digest-m${migrationCount()}-g${GENERATOR_VERSION}-e${scale.engagements}-r${scale.referrals}-c${scale.charges}.db`);
-}
-
-/** mulberry32: a tiny seeded generator (Math.random cannot be seeded). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Picks from `values` with the given weights (same length). */
@@ -99,7 +88,7 @@ function generate(path: string, scale: DigestScale, log: (line: string) => void)
   // Generation only: this connection's commits need not survive power loss.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');
-  const rnd = seeded(20171009);
+  const rnd = seededRandom(20171009);
   const now = Date.now();
   const team = 'T0BENCH';
 

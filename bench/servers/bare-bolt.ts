@@ -9,6 +9,7 @@ import { App, type CustomRoute, HTTPReceiver } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { createLogger, toBoltLogger } from '../../src/logger.js';
 import { appClientOptions } from '../../src/slack/clients.js';
+import { serveTheBench } from './child.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 0);
@@ -53,20 +54,4 @@ app.command('/engage', async ({ ack }) => {
 const server = await receiver.start({ port, host: '127.0.0.1' });
 const address = server.address();
 process.send?.({ type: 'ready', port: typeof address === 'object' && address ? address.port : port });
-process.once('SIGTERM', () => {
-  app.stop().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-});
-
-// If the bench dies, the IPC channel closes: go with it rather than linger.
-process.on('disconnect', () => process.exit(0));
-// The bench asks for the heap breakdown behind the RSS it reads from /proc.
-process.on('message', (message: { type?: string }) => {
-  if (message?.type !== 'memory') return;
-  // A full collection first (the bench starts servers with --expose-gc): the reading then shows what
-  // is live, not garbage that happens not to have been collected yet.
-  (globalThis as { gc?: () => void }).gc?.();
-  process.send?.({ type: 'memory', usage: process.memoryUsage() });
-});
+serveTheBench(() => app.stop());

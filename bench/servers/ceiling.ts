@@ -3,6 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveTheBench } from './child.js';
 
 const secret = process.env.SLACK_SIGNING_SECRET ?? '';
 const FIVE_MINUTES_S = 5 * 60;
@@ -51,14 +52,10 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port });
 });
-process.once('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-});
-
-// If the bench dies, the IPC channel closes: go with it rather than linger.
-process.on('disconnect', () => process.exit(0));
-// The bench asks for the heap breakdown behind the RSS it reads from /proc.
-process.on('message', (message: { type?: string }) => {
-  if (message?.type === 'memory') process.send?.({ type: 'memory', usage: process.memoryUsage() });
-});
+serveTheBench(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);

@@ -18,7 +18,8 @@ import { BOT_TOKEN, type Harness, SIGNING_SECRET, type TestUser } from '../helpe
 import { ADMIN_ENV, DIGEST_CHANNEL, INTAKE_CHANNEL, admin, ckpsOfficer, intakeWorker, ok, seedWorld, wpsOfficer } from '../helpers/world.js';
 import { HoldingProxy } from './holding-proxy.js';
 import { rollupProblems } from './invariants.js';
-import { SignedClient, seededRandom, signedHeaders } from './signed-client.js';
+import { seededRandom } from '../helpers/seeded-random.js';
+import { SignedClient, signedHeaders } from './signed-client.js';
 
 const KILLS = 22;
 const WORKERS = 3;
