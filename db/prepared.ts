@@ -22,7 +22,13 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
 /**
  * Runs `work` in one IMMEDIATE transaction: the write lock is taken up front, so two processes
  * never deadlock upgrading a read lock. `work` must be synchronous (an async callback would commit early).
+ *
+ * Already inside a transaction (a request's savepoint in the group commit, or a job's transaction),
+ * `work` simply runs in it: the enclosing unit makes it all-or-nothing, because an error thrown here
+ * always leaves that unit too (no code between them catches it). A savepoint of its own would
+ * cost each request a second SAVEPOINT/RELEASE pair and a second copy of every page it touches.
  */
 export function inTransaction<T>(db: Db, work: () => T): T {
-  return db.$client.transaction(work).immediate();
+  const sqlite = db.$client;
+  return sqlite.inTransaction ? work() : sqlite.transaction(work).immediate();
 }

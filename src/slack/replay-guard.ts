@@ -27,9 +27,18 @@ export class RecentRequests {
 }
 
 function requestIdOf(body: Record<string, unknown>): string | undefined {
-  if (typeof body.trigger_id === 'string') return `trigger:${body.trigger_id}`;
-  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
+  if (typeof body.trigger_id === 'string') return ownCopy(`trigger:${body.trigger_id}`);
+  if (typeof body.event_id === 'string') return ownCopy(`event:${body.event_id}`);
   return undefined;
+}
+
+/**
+ * The id as a string of its own. A value parsed out of a request body can be a slice of the whole
+ * body, and V8 keeps the whole body alive for as long as the slice lives: remembered for six
+ * minutes, 50,000 ids would hold 50,000 bodies (about 25 MB) instead of 50,000 short strings.
+ */
+function ownCopy(id: string): string {
+  return Buffer.from(id, 'utf8').toString('utf8');
 }
 
 export function replayGuard(recent: RecentRequests, logger: Logger): Middleware<AnyMiddlewareArgs> {

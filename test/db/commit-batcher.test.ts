@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../db/client.js';
 import { CommitBatcher } from '../../db/commit-batcher.js';
+import { inTransaction } from '../../db/prepared.js';
 
 describe('CommitBatcher', () => {
   let dir: string;
@@ -48,6 +49,18 @@ describe('CommitBatcher', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(observer.prepare('SELECT n FROM t ORDER BY n').pluck().all()).toEqual([1, 3]);
+  });
+
+  it('keeps a domain transaction inside a request all-or-nothing with the rest of that request', async () => {
+    const results = await Promise.allSettled([
+      batcher.run(() => {
+        inTransaction(db, insert(1)); // runs inside the request's savepoint, not a savepoint of its own
+        insert(-1)();
+      }),
+      batcher.run(() => inTransaction(db, insert(2))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(observer.prepare('SELECT n FROM t ORDER BY n').pluck().all()).toEqual([2]);
   });
 
   it('answers only once the data is visible to another connection (durable)', async () => {
