@@ -15,8 +15,23 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class CommitBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
+  // Prepared once: better-sqlite3's transaction() builds a new wrapper per call, and this runs per request.
+  private readonly begin;
+  private readonly commit;
+  private readonly rollback;
+  private readonly savepoint;
+  private readonly release;
+  private readonly rollbackToSavepoint;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    const sqlite = db.$client;
+    this.begin = sqlite.prepare('BEGIN IMMEDIATE');
+    this.commit = sqlite.prepare('COMMIT');
+    this.rollback = sqlite.prepare('ROLLBACK');
+    this.savepoint = sqlite.prepare('SAVEPOINT liaison_request');
+    this.release = sqlite.prepare('RELEASE liaison_request');
+    this.rollbackToSavepoint = sqlite.prepare('ROLLBACK TO liaison_request');
+  }
 
   /** Runs `work` (synchronous: reads and writes) in the next group commit; resolves once durable. */
   run<T>(work: () => T): Promise<T> {
@@ -34,23 +49,12 @@ export class CommitBatcher {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    const sqlite = this.db.$client;
-    const outcomes: Outcome[] = [];
+    let outcomes: Outcome[];
     try {
-      sqlite
-        .transaction(() => {
-          for (const item of batch) {
-            try {
-              // Nested inside the batch, better-sqlite3 runs this as a savepoint.
-              outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.commitBatch(batch);
     } catch (error) {
-      // The commit itself failed: nothing of this batch is stored, and everyone is told so.
+      // The batch's transaction itself failed: nothing of it is stored, and everyone is told so.
+      if (this.db.$client.inTransaction) this.rollback.run();
       for (const item of batch) item.reject(error);
       return;
     }
@@ -59,5 +63,29 @@ export class CommitBatcher {
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.error);
     });
+  }
+
+  /** One transaction for the batch, one savepoint per request; throws if the transaction is lost. */
+  private commitBatch(batch: Pending[]): Outcome[] {
+    const sqlite = this.db.$client;
+    const outcomes: Outcome[] = [];
+    this.begin.run();
+    for (const item of batch) {
+      this.savepoint.run();
+      try {
+        const value = item.work();
+        this.release.run();
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction by
+        // itself: then the batch is lost, not only this request, and nothing may run outside it.
+        if (!sqlite.inTransaction) throw error;
+        this.rollbackToSavepoint.run();
+        this.release.run();
+        outcomes.push({ ok: false, error });
+      }
+    }
+    this.commit.run();
+    return outcomes;
   }
 }

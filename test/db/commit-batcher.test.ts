@@ -63,6 +63,22 @@ describe('CommitBatcher', () => {
     expect(observer.prepare('SELECT n FROM t ORDER BY n').pluck().all()).toEqual([2]);
   });
 
+  it('loses the whole batch, and runs nothing outside it, when SQLite itself ends the transaction', async () => {
+    // As SQLite does after a full disk or an I/O error: the transaction is gone mid-batch.
+    const results = await Promise.allSettled([
+      batcher.run(insert(1)),
+      batcher.run(() => {
+        db.$client.exec('ROLLBACK');
+        throw new Error('disk I/O error');
+      }),
+      batcher.run(insert(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(observer.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
+    // And the connection is usable again for the next batch.
+    await expect(batcher.run(insert(4))).resolves.toBeDefined();
+  });
+
   it('answers only once the data is visible to another connection (durable)', async () => {
     const seen = await batcher.run(insert(7)).then(() => observer.prepare('SELECT count(*) FROM t').pluck().get());
     expect(seen).toBe(1);
