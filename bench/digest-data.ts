@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/client.js';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate.js';
-import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS } from '../db/schema.js';
+import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS } from '../db/vocabulary.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 
 /** Bump when the generated rows change shape, so stale caches are not reused. */

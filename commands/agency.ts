@@ -1,6 +1,6 @@
 // /agency: add, list, show and register members of partner agencies.
 import { z } from 'zod';
-import { AGENCY_KINDS, ROLES } from '../db/schema.js';
+import { AGENCY_KINDS, ROLES } from '../db/vocabulary.js';
 import { addAgency, listAgencies, setMember, showAgency } from '../src/domain/agencies.js';
 import { parseArgs, validateArgs, ZChannelId, ZCode, ZUserId, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';

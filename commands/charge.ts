@@ -1,6 +1,6 @@
 // /charge: log one person charged, with the offences.
 import { z } from 'zod';
-import { OFFENCE_SECTIONS } from '../db/schema.js';
+import { OFFENCE_SECTIONS } from '../db/vocabulary.js';
 import { logCharge } from '../src/domain/charges.js';
 import { parseArgs, validateArgs, ZCode, zListOf } from './shared/args.js';
 import { requestContext } from './shared/context.js';

@@ -1,6 +1,6 @@
 // /engage: log one person met, in the key=value form or through the form (no arguments).
 import { z } from 'zod';
-import { AGE_BANDS, GENDERS } from '../db/schema.js';
+import { AGE_BANDS, GENDERS } from '../db/vocabulary.js';
 import { buildEngageModal } from '../src/blocks/engage-modal.js';
 import { logEngagement } from '../src/domain/engagements.js';
 import { AppError } from '../src/domain/errors.js';

@@ -1,6 +1,6 @@
 // /refer: refer an engagement to a supporting agency, in the key=value form or through the form.
 import { z } from 'zod';
-import { NEEDS, URGENCIES } from '../db/schema.js';
+import { NEEDS, URGENCIES } from '../db/vocabulary.js';
 import { buildReferModal } from '../src/blocks/referral-modals.js';
 import { AppError } from '../src/domain/errors.js';
 import { createReferral, receivingAgencies, recentEngagementsOf } from '../src/domain/referrals.js';

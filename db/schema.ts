@@ -4,43 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const AGENCY_KINDS = ['police', 'advocacy', 'victim_services', 'health', 'government', 'other'] as const;
-export const ROLES = ['officer', 'intake', 'coordinator', 'admin'] as const;
-export const AGE_BANDS = ['under18', '18-24', '25-34', '35-44', '45plus', 'unknown'] as const;
-export const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
-export const NEEDS = [
-  'shelter',
-  'medical',
-  'legal',
-  'immigration',
-  'counselling',
-  'addiction',
-  'financial',
-  'translation',
-  'other',
-] as const;
-export const URGENCIES = ['routine', 'urgent', 'immediate'] as const;
-export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'closed'] as const;
-export const CLOSE_OUTCOMES = [
-  'connected',
-  'could_not_contact',
-  'not_eligible',
-  'no_capacity',
-  'person_withdrew',
-  'referred_elsewhere',
-  'other',
-] as const;
-export const OFFENCE_SECTIONS = [
-  '279.01',
-  '279.011',
-  '279.02',
-  '279.03',
-  '286.1',
-  '286.2',
-  '286.3',
-  '286.4',
-  'other',
-] as const;
+import { AGENCY_KINDS, ROLES, AGE_BANDS, GENDERS, NEEDS, URGENCIES, REFERRAL_STATUSES, CLOSE_OUTCOMES, OFFENCE_SECTIONS } from './vocabulary.js';
+
+export { AGENCY_KINDS, ROLES, AGE_BANDS, GENDERS, NEEDS, URGENCIES, REFERRAL_STATUSES, CLOSE_OUTCOMES, OFFENCE_SECTIONS };
 
 /** `IN (…)` check for an enum column, so the database refuses what the code would. */
 const oneOf = (column: string, values: readonly string[]) =>

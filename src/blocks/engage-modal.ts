@@ -1,6 +1,6 @@
 // The /engage form: every field a tap, typed text only where a category cannot do (area, note).
 import type { ModalView } from '@slack/types';
-import { AGE_BANDS, GENDERS } from '../../db/schema.js';
+import { AGE_BANDS, GENDERS } from '../../db/vocabulary.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
 import { input, mrkdwn, option, plain } from './elements.js';

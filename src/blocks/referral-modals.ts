@@ -1,6 +1,6 @@
 // The forms around a referral: the /refer form, the decline reason and the close outcome.
 import type { ModalView } from '@slack/types';
-import { CLOSE_OUTCOMES, NEEDS, URGENCIES } from '../../db/schema.js';
+import { CLOSE_OUTCOMES, NEEDS, URGENCIES } from '../../db/vocabulary.js';
 import type { Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';

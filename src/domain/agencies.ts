@@ -1,7 +1,7 @@
 // Partner agencies and their members.
 import { prepared, inTransaction } from '../../db/prepared.js';
 import type { Db } from '../../db/client.js';
-import type { AGENCY_KINDS } from '../../db/schema.js';
+import type { AGENCY_KINDS } from '../../db/vocabulary.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';

@@ -1,5 +1,5 @@
 // Charges (C-n): one person charged during an operation, with the offences (Criminal Code sections).
-import type { OFFENCE_SECTIONS } from '../../db/schema.js';
+import type { OFFENCE_SECTIONS } from '../../db/vocabulary.js';
 import { inTransaction, prepared } from '../../db/prepared.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';

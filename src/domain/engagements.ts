@@ -1,5 +1,5 @@
 // Engagements (E-n): one person met during an operation, described without identifying them.
-import type { AGE_BANDS, GENDERS } from '../../db/schema.js';
+import type { AGE_BANDS, GENDERS } from '../../db/vocabulary.js';
 import { inTransaction, prepared } from '../../db/prepared.js';
 import { requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';

@@ -3,7 +3,7 @@
 // write, so a double click, two intake workers at once, or a retried request change it once.
 import type { Db } from '../../db/client.js';
 import { inTransaction, prepared } from '../../db/prepared.js';
-import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES } from '../../db/schema.js';
+import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES } from '../../db/vocabulary.js';
 import type { Actor } from './actor.js';
 import { requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';

@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { engagementReply, ZLanguage } from '../../commands/engage.js';
-import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES } from '../../db/schema.js';
+import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES } from '../../db/vocabulary.js';
 import { buildDoneModal } from '../blocks/engage-modal.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';

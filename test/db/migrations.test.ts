@@ -3,7 +3,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../../db/migrate.js';
@@ -57,5 +60,59 @@ describe('migrations', () => {
     const applied = upgraded.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     expect(applied).toBe(journal.entries.length);
     upgraded.$client.close();
+  });
+
+  // Liaison applies migrations itself so the running app never loads drizzle; the bookkeeping must
+  // stay drizzle's, so either migrator can take over a database the other made.
+  describe('and drizzle-orm\'s own migrator', () => {
+    // Whitespace aside: drizzle writes its bookkeeping table's DDL over several lines.
+    const schemaOf = (sqlite: Database.Database) =>
+      (sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as Array<{ sql: string | null }>).map(
+        (row) => ({ ...row, sql: row.sql?.replace(/\s+/g, '') }),
+      );
+    const bookkeeping = (sqlite: Database.Database) =>
+      sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all();
+
+    function freshPair() {
+      const dir = mkdtempSync(join(tmpdir(), 'liaison-migrate-'));
+      dirs.push(dir);
+      return { ours: openDatabase(join(dir, 'ours.db')), theirs: new Database(join(dir, 'theirs.db')) };
+    }
+
+    it('build the same schema and the same record of what was applied', () => {
+      const { ours, theirs } = freshPair();
+      migrateDatabase(ours);
+      drizzleMigrate(drizzle(theirs), { migrationsFolder: MIGRATIONS_FOLDER });
+      expect(schemaOf(ours.$client)).toEqual(schemaOf(theirs));
+      expect(bookkeeping(ours.$client)).toEqual(bookkeeping(theirs));
+      expect(bookkeeping(ours.$client)).toHaveLength(journal.entries.length);
+      ours.$client.close();
+      theirs.close();
+    });
+
+    it('each find nothing to do on a database the other migrated', () => {
+      const { ours, theirs } = freshPair();
+      migrateDatabase(ours);
+      drizzleMigrate(drizzle(ours.$client), { migrationsFolder: MIGRATIONS_FOLDER });
+      drizzleMigrate(drizzle(theirs), { migrationsFolder: MIGRATIONS_FOLDER });
+      migrateDatabase({ $client: theirs });
+      expect(bookkeeping(ours.$client)).toHaveLength(journal.entries.length);
+      expect(bookkeeping(theirs)).toHaveLength(journal.entries.length);
+      ours.$client.close();
+      theirs.close();
+    });
+
+    it('leave the database as it was when a migration fails', () => {
+      const { ours } = freshPair();
+      const dir = dirs.at(-1)!;
+      const broken = join(dir, 'migrations-broken');
+      cpSync(MIGRATIONS_FOLDER, broken, { recursive: true });
+      const lastTag = (journal.entries.at(-1) as { tag: string }).tag;
+      writeFileSync(join(broken, `${lastTag}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+      expect(() => migrateDatabase(ours, broken)).toThrow();
+      const tables = ours.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all();
+      expect(tables).toEqual(['__drizzle_migrations']);
+      ours.$client.close();
+    });
   });
 });
