@@ -1,6 +1,7 @@
 // The environment's rules: a bad value stops the start with one line naming the variable.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.js';
+import { isValidTimeZone } from '../src/domain/time.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
 
@@ -9,6 +10,8 @@ describe('parseConfig', () => {
     const c = parseConfig(http);
     expect(c).toMatchObject({ port: 3000, databasePath: 'data/liaison.db', defaultTimezone: 'America/Toronto', logLevel: 'info', bootstrapAdmins: [] });
     expect(c.slack.kind).toBe('http');
+    // The default is not checked at start (that would load ICU's zone data every time): it is checked here.
+    expect(isValidTimeZone(c.defaultTimezone)).toBe(true);
   });
 
   it('chooses Socket Mode with an app token, and no mode without credentials', () => {
