@@ -4,9 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { AGENCY_KINDS, ROLES, AGE_BANDS, GENDERS, NEEDS, URGENCIES, REFERRAL_STATUSES, CLOSE_OUTCOMES, OFFENCE_SECTIONS } from './vocabulary.js';
-
-export { AGENCY_KINDS, ROLES, AGE_BANDS, GENDERS, NEEDS, URGENCIES, REFERRAL_STATUSES, CLOSE_OUTCOMES, OFFENCE_SECTIONS };
+import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from './vocabulary.js';
 
 /** `IN (…)` check for an enum column, so the database refuses what the code would. */
 const oneOf = (column: string, values: readonly string[]) =>
