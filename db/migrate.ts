@@ -25,14 +25,14 @@ export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): v
   const sqlite = db.$client;
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: JournalEntry[] };
   sqlite.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
-  const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').pluck().get();
-  const appliedUpTo = last === undefined ? Number.NEGATIVE_INFINITY : Number(last);
-  const pending = journal.entries.filter((entry) => entry.when > appliedUpTo);
-  if (pending.length === 0) return;
-  const record = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
-  // All or nothing: a migration that fails leaves the database as it was.
+  // All or nothing: a migration that fails leaves the database as it was. What is applied is read
+  // under the write lock, so a second process starting at the same moment (the app and the CLI)
+  // waits, then finds the work done instead of applying it twice.
   sqlite.transaction(() => {
-    for (const entry of pending) {
+    const last = sqlite.prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').pluck().get();
+    const appliedUpTo = last === undefined ? Number.NEGATIVE_INFINITY : Number(last);
+    const record = sqlite.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+    for (const entry of journal.entries.filter((e) => e.when > appliedUpTo)) {
       const file = readFileSync(join(migrationsFolder, `${entry.tag}.sql`), 'utf8');
       for (const statement of file.split(STATEMENT_BREAKPOINT)) if (statement.trim() !== '') sqlite.exec(statement);
       record.run(createHash('sha256').update(file).digest('hex'), entry.when);
