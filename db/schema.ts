@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from './vocabulary.js';
+import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from './vocabulary.js';
 
 /** `IN (…)` check for an enum column, so the database refuses what the code would. */
 const oneOf = (column: string, values: readonly string[]) =>
@@ -148,7 +148,7 @@ export const referrals = sqliteTable(
       .references(() => agencies.id),
     referrerTeamId: text('referrer_team_id').notNull(),
     referrerUserId: text('referrer_user_id').notNull(),
-    /** Comma-separated list of NEEDS. */
+    /** Comma-separated list of NEEDS (db/vocabulary.ts). */
     needs: text('needs').notNull(),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
     /** Consent is recorded before a referral exists; the check makes a referral without it impossible. */

@@ -9,13 +9,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
-import { MIGRATIONS_FOLDER, migrateDatabase } from '../../db/migrate.js';
+import { MIGRATIONS_FOLDER, migrateDatabase, readMigrationJournal } from '../../db/migrate.js';
 import * as schema from '../../db/schema.js';
 
-interface Journal {
-  entries: Array<{ idx: number; tag: string }>;
-}
-const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
+const journal = readMigrationJournal();
 
 describe('migrations', () => {
   const dirs: string[] = [];
@@ -36,7 +33,7 @@ describe('migrations', () => {
     // A migrations folder as it stood after the first migration only.
     const oldFolder = join(dir, 'migrations-v0');
     cpSync(MIGRATIONS_FOLDER, oldFolder, { recursive: true });
-    const oldJournal = { ...JSON.parse(readFileSync(join(oldFolder, 'meta/_journal.json'), 'utf8')), entries: journal.entries.slice(0, 1) };
+    const oldJournal = { ...readMigrationJournal(oldFolder), entries: journal.entries.slice(0, 1) };
     writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify(oldJournal));
 
     const path = join(dir, 'old.db');
@@ -76,7 +73,7 @@ describe('migrations', () => {
     function freshPair() {
       const dir = mkdtempSync(join(tmpdir(), 'liaison-migrate-'));
       dirs.push(dir);
-      return { ours: openDatabase(join(dir, 'ours.db')), theirs: new Database(join(dir, 'theirs.db')) };
+      return { dir, ours: openDatabase(join(dir, 'ours.db')), theirs: new Database(join(dir, 'theirs.db')) };
     }
 
     it('build the same schema and the same record of what was applied', () => {
@@ -103,12 +100,11 @@ describe('migrations', () => {
     });
 
     it('leave the database as it was when a migration fails', () => {
-      const { ours } = freshPair();
-      const dir = dirs.at(-1)!;
+      const { dir, ours, theirs } = freshPair();
+      theirs.close();
       const broken = join(dir, 'migrations-broken');
       cpSync(MIGRATIONS_FOLDER, broken, { recursive: true });
-      const lastTag = (journal.entries.at(-1) as { tag: string }).tag;
-      writeFileSync(join(broken, `${lastTag}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+      writeFileSync(join(broken, `${journal.entries.at(-1)!.tag}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
       expect(() => migrateDatabase(ours, broken)).toThrow();
       const tables = ours.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all();
       expect(tables).toEqual(['__drizzle_migrations']);
