@@ -24,9 +24,10 @@ export class RecentRequests {
   /** True the first time `id` is seen within the window. */
   firstSighting(id: string, now: number): boolean {
     if (this.current.has(id) || this.previous.has(id)) return false;
-    if (now - this.currentSince >= REMEMBER_MS || this.current.size >= MAX_REMEMBERED / 2) {
+    const age = now - this.currentSince;
+    if (age >= REMEMBER_MS || this.current.size >= MAX_REMEMBERED / 2) {
       // After a quiet spell longer than the window, the current generation is stale as well.
-      this.previous = now - this.currentSince >= 2 * REMEMBER_MS ? new Set() : this.current;
+      this.previous = age >= 2 * REMEMBER_MS ? new Set() : this.current;
       this.current = new Set();
       this.currentSince = now;
     }
