@@ -20,6 +20,19 @@ export interface StoredMessage {
   user: string | undefined;
 }
 
+/** A button as a message's actions block carries it. */
+export interface StoredButton {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+/** The buttons of a message's actions block (none when it has none). */
+export function buttonsOf(message: StoredMessage): StoredButton[] {
+  const actions = (message.blocks as Array<{ type: string; elements?: StoredButton[] }>).find((b) => b.type === 'actions');
+  return actions?.elements ?? [];
+}
+
 export interface Fault {
   status?: number;
   headers?: Record<string, string>;

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runCli } from '../../src/cli.js';
 import { dueDigests } from '../../src/domain/digest-runs.js';
-import { FakeSlack, type StoredMessage } from '../helpers/fake-slack.js';
+import { buttonsOf, FakeSlack, type StoredMessage } from '../helpers/fake-slack.js';
 import { BOT_TOKEN, type Harness, SIGNING_SECRET, type TestUser } from '../helpers/harness.js';
 import { ADMIN_ENV, DIGEST_CHANNEL, INTAKE_CHANNEL, admin, ckpsOfficer, intakeWorker, ok, seedWorld, wpsOfficer } from '../helpers/world.js';
 import { HoldingProxy } from './holding-proxy.js';
@@ -120,15 +120,6 @@ class AppProcess {
   }
 }
 
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-function buttonsOf(message: StoredMessage): Button[] {
-  const actions = (message.blocks as Array<{ type: string; elements?: Button[] }>).find((b) => b.type === 'actions');
-  return actions?.elements ?? [];
-}
 
 /** Everything the database must satisfy after a crash, as a list of human-readable problems. */
 function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost: number; checked: number } {

@@ -4,7 +4,7 @@
 // agency and refused for the other. A refusal must change nothing.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../helpers/fake-slack.js';
+import { buttonsOf, type StoredMessage } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, type TestUser } from '../helpers/harness.js';
 import { ok, tableCounts } from '../helpers/world.js';
 
@@ -83,9 +83,7 @@ async function cardFor(h: Harness, scope: 'own' | 'other', accepted = false): Pr
 }
 
 async function click(h: Harness, who: TestUser, card: StoredMessage, actionId: string): Promise<string> {
-  const button = (card.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>)
-    .find((b) => b.type === 'actions')!
-    .elements!.find((e) => e.action_id === actionId)!;
+  const button = buttonsOf(card).find((e) => e.action_id === actionId)!;
   const before = h.slack.callsTo('response_url').length;
   const opened = h.slack.callsTo('views.open').length;
   countsBefore = tableCounts(h);

@@ -1,7 +1,7 @@
 // The closed loop between police and support agencies, end to end: /refer → card → accept → close,
 // and → decline; concurrent clicks, outsiders' clicks, DMs to the officer and overdue reminders.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../helpers/fake-slack.js';
+import { buttonsOf, type StoredMessage } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, textOf } from '../helpers/harness.js';
 import {
   ADMIN_ENV,
@@ -20,16 +20,7 @@ import {
 const HOUR = 3_600_000;
 const clock = new FakeClock('2017-10-11T20:00:00-04:00');
 
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
 
-function buttonsOf(message: StoredMessage): Button[] {
-  const actions = (message.blocks as Array<{ type: string; elements?: Button[] }>).find((b) => b.type === 'actions');
-  return actions?.elements ?? [];
-}
 
 describe('referrals', () => {
   let h: Harness;

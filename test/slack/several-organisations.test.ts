@@ -3,7 +3,7 @@
 // another team's channel or person, so every post below proves it went through the right installation.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack, type FakeTeam, type StoredMessage } from '../helpers/fake-slack.js';
+import { buttonsOf, FakeSlack, type FakeTeam, type StoredMessage } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, textOf, type TestUser } from '../helpers/harness.js';
 import { ok, say, tableCounts } from '../helpers/world.js';
 
@@ -13,12 +13,6 @@ const advocacyAdmin: TestUser = { teamId: 'T0ADVOC', userId: 'U0AADMIN' };
 const intakeWorker: TestUser = { teamId: 'T0ADVOC', userId: 'U0AINTAKE' };
 const INTAKE = 'C0ADVINTAKE';
 const DIGEST = 'C0POLDIGEST';
-
-interface Button {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
 
 describe('several organisations', () => {
   let slack: FakeSlack;
@@ -105,7 +99,7 @@ describe('several organisations', () => {
     const cardPost = slack.callsTo('chat.postMessage').find((c) => c.args.channel === INTAKE && String(c.args.text).includes(ref))!;
     expect(cardPost.token).toBe(advocacy.token);
 
-    const buttons = () => ((cardOf()!.blocks as Array<{ type: string; elements?: Button[] }>).find((b) => b.type === 'actions')?.elements ?? []);
+    const buttons = () => buttonsOf(cardOf()!);
     const accept = buttons().find((b) => b.text.text === 'Accept')!;
     await h.click(intakeWorker, { actionId: accept.action_id, value: accept.value }, cardOf()!);
     await expect.poll(() => buttons().map((b) => b.text.text)).toEqual(['Close']);
