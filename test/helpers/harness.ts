@@ -20,6 +20,18 @@ export interface HttpAnswer {
   json: Record<string, unknown> | undefined;
 }
 
+/** Reads an HTTP answer: its status, its text, and that text as JSON when it is JSON. */
+export async function readAnswer(res: Response): Promise<HttpAnswer> {
+  const text = await res.text();
+  let json: Record<string, unknown> | undefined;
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
 export class FakeClock implements Clock {
   private current: number;
   constructor(start: string | number) {
@@ -90,15 +102,7 @@ export class Harness {
 
   /** A raw POST to /slack/events with the given headers (for signature tests). */
   async post(body: string, headers: Record<string, string>): Promise<HttpAnswer> {
-    const res = await fetch(`${this.url}/slack/events`, { method: 'POST', body, headers });
-    const text = await res.text();
-    let json: Record<string, unknown> | undefined;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, text, json };
+    return readAnswer(await fetch(`${this.url}/slack/events`, { method: 'POST', body, headers }));
   }
 
   /** POSTs a body signed as Slack signs it. */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_BODY_LIMIT } from '../../src/slack/app.js';
-import { BOT_TOKEN, Harness, type TestUser, textOf, FakeClock } from '../helpers/harness.js';
+import { BOT_TOKEN, Harness, type HttpAnswer, type TestUser, textOf, FakeClock } from '../helpers/harness.js';
 import {
   ADMIN_ENV,
   INTAKE_CHANNEL,
@@ -45,7 +45,7 @@ import {
   userArb,
 } from './fuzz-inputs.js';
 import { rollupProblems, slackLimitProblems } from './invariants.js';
-import { type Answer, SignedClient, signedHeaders } from './signed-client.js';
+import { SignedClient, signedHeaders } from './signed-client.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_171_010);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -158,7 +158,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
   }
 
   /** Sends one request, waits for its answer, and measures what it changed. */
-  async function exchange(kind: string, request: () => Promise<Answer>) {
+  async function exchange(kind: string, request: () => Promise<HttpAnswer>) {
     const before = snapshot();
     const started = Date.now();
     const answer = await request();
@@ -523,7 +523,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
         ),
       );
       const before = snapshot();
-      const batch: Array<{ label: string; answer: Promise<Answer> }> = [];
+      const batch: Array<{ label: string; answer: Promise<HttpAnswer> }> = [];
       await fc.assert(
         fc.asyncProperty(unmatched, async (raw) => {
           batch.push({ label: raw.label, answer: client.post(raw.body, signedHeaders(raw.body, raw.contentType), 10_000) });

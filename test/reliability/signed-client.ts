@@ -3,14 +3,8 @@
 // that are unique across restarts so the replay guard never drops a genuine request.
 import { randomBytes } from 'node:crypto';
 import type { FakeSlack } from '../helpers/fake-slack.js';
+import { type HttpAnswer, readAnswer } from '../helpers/harness.js';
 import { buttonClick, commandForm, signatureHeaders, type TestUser, viewSubmission } from '../helpers/slack-payloads.js';
-
-export interface Answer {
-  status: number;
-  text: string;
-  json: Record<string, unknown> | undefined;
-}
-
 
 export function signedHeaders(body: string | Buffer, contentType: string): Record<string, string> {
   return { 'content-type': contentType, ...signatureHeaders(body) };
@@ -32,24 +26,18 @@ export class SignedClient {
     return `${prefix}-${RUN}-${++this.counter}`;
   }
 
-  async post(body: string | Buffer, headers: Record<string, string>, timeoutMs = this.timeoutMs): Promise<Answer> {
-    const res = await fetch(`${this.baseUrl()}/slack/events`, {
-      method: 'POST',
-      body,
-      headers,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const text = await res.text();
-    let json: Record<string, unknown> | undefined;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, text, json };
+  async post(body: string | Buffer, headers: Record<string, string>, timeoutMs = this.timeoutMs): Promise<HttpAnswer> {
+    return readAnswer(
+      await fetch(`${this.baseUrl()}/slack/events`, {
+        method: 'POST',
+        body,
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
+    );
   }
 
-  signedPost(body: string | Buffer, contentType = 'application/x-www-form-urlencoded', timeoutMs?: number): Promise<Answer> {
+  signedPost(body: string | Buffer, contentType = 'application/x-www-form-urlencoded', timeoutMs?: number): Promise<HttpAnswer> {
     return this.post(body, signedHeaders(body, contentType), timeoutMs);
   }
 
@@ -58,12 +46,12 @@ export class SignedClient {
     return commandForm(user, command, text, { id, responseUrl: this.slack.responseUrl(id) }, channelId);
   }
 
-  command(user: TestUser, command: string, text: string, timeoutMs?: number): Promise<Answer> {
+  command(user: TestUser, command: string, text: string, timeoutMs?: number): Promise<HttpAnswer> {
     return this.signedPost(this.commandBody(user, command, text), 'application/x-www-form-urlencoded', timeoutMs);
   }
 
   /** An interactivity payload, form-encoded as Slack sends it. */
-  interact(payload: unknown, timeoutMs?: number): Promise<Answer> {
+  interact(payload: unknown, timeoutMs?: number): Promise<HttpAnswer> {
     return this.signedPost(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', timeoutMs);
   }
 
