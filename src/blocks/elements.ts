@@ -1,5 +1,6 @@
 // Small Block Kit element builders shared by the views.
-import type { PlainTextOption } from '@slack/types';
+import type { ModalView, PlainTextOption } from '@slack/types';
+import type { Messages } from '../i18n/index.js';
 
 /**
  * Text people typed (areas, notes, reasons, names), made safe for mrkdwn: Slack reads `<!channel>`,
@@ -25,5 +26,21 @@ export function input(id: string, label: string, element: Record<string, unknown
     optional: opts.optional ?? false,
     ...(opts.hint ? { hint: plain(opts.hint) } : {}),
     element: { ...element, action_id: id },
+  };
+}
+
+/** A form: sent with its own submit label, dismissed with the catalogue's Cancel. */
+export function formModal(
+  form: { callbackId: string; privateMetadata: string; title: string; submit: string; blocks: ModalView['blocks'] },
+  msg: Messages,
+): ModalView {
+  return {
+    type: 'modal',
+    callback_id: form.callbackId,
+    private_metadata: form.privateMetadata,
+    title: plain(form.title),
+    submit: plain(form.submit),
+    close: plain(msg.engage.modal.cancel),
+    blocks: form.blocks,
   };
 }
