@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toLocal } from '../../src/domain/time.js';
 import { messagesFor } from '../../src/i18n/index.js';
@@ -16,10 +16,10 @@ import { PAGE_TEXT } from '../../src/sandbox/catalogue.js';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
 import { readManifest } from '../../src/sandbox/manifest.js';
 import { SEED_FIGURES } from '../../src/sandbox/seed.js';
+import { launchTestBrowser } from '../helpers/browser.js';
 
 /** App Home is being built alongside; its assertions run once it is there. */
 const SHOTS = 'test-output/screenshots';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 const msg = messagesFor();
 /** What a person reads of Liaison's mrkdwn: the text without its formatting marks. */
@@ -46,12 +46,7 @@ describe('the sandbox in a browser', () => {
       logger: createLogger('warn', (line) => logs.push(line)),
       cron: false,
     });
-    context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 860 },
-    });
+    context = await launchTestBrowser(join(dir, 'chromium-profile'), { width: 1280, height: 860 });
     // A step that cannot happen fails within seconds, with Playwright's account of what it waited for.
     context.setDefaultTimeout(10_000);
   });

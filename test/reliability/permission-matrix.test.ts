@@ -1,6 +1,6 @@
-// The permission matrix, generated from the contract's "Who may do what" table itself: every role ×
-// every action × the person's own agency and another one, each tried through Slack as the person
-// would. A ✓ is allowed for both; an empty cell refused for both; a condition allowed for their own
+// The permission matrix, generated from the "Who may do what" table of docs/interface.md itself:
+// every role × every action × the person's own agency and another one, each tried through Slack as
+// the person would. A ✓ is allowed for both; an empty cell refused for both; a condition allowed for their own
 // agency and refused for the other. A refusal must change nothing.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,14 +8,14 @@ import { buttonsOf, type StoredMessage } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, type TestUser } from '../helpers/harness.js';
 import { ok, tableCounts } from '../helpers/world.js';
 
-const CONTRACT = new URL('../../../shared/contract/INTERFACE.md', import.meta.url);
+const INTERFACE = new URL('../../docs/interface.md', import.meta.url);
 const ROLES = ['admin', 'coordinator', 'officer', 'intake', 'not registered'] as const;
 type Role = (typeof ROLES)[number];
 type Expectation = 'both' | 'own' | 'none';
 
-/** The table as the contract writes it: action → role → what the cell allows. */
-function readContractTable(): Map<string, Record<Role, Expectation>> {
-  const text = readFileSync(CONTRACT, 'utf8');
+/** The table as the interface writes it: action → role → what the cell allows. */
+function readPermissionTable(): Map<string, Record<Role, Expectation>> {
+  const text = readFileSync(INTERFACE, 'utf8');
   const section = text.slice(text.indexOf('## Who may do what'));
   const lines = section.split('\n');
   const start = lines.findIndex((line) => line.startsWith('|'));
@@ -140,8 +140,8 @@ const ATTEMPTS: Record<string, Attempt[]> = {
 /** Every refusal for a permission begins "Only …", or tells an unregistered person how to register. */
 const REFUSED = /^Only |not registered with a partner agency/;
 
-describe('the permission matrix from the contract', () => {
-  const table = readContractTable();
+describe('the permission matrix from docs/interface.md', () => {
+  const table = readPermissionTable();
   let h: Harness;
   beforeAll(async () => {
     h = await Harness.start({ clock, env: { BOOTSTRAP_ADMINS: bootstrap.userId } });
@@ -156,7 +156,7 @@ describe('the permission matrix from the contract', () => {
   });
   afterAll(() => h.stop());
 
-  it('covers every row of the contract’s table', () => {
+  it('covers every row of the interface’s table', () => {
     expect([...table.keys()].sort()).toEqual(Object.keys(ATTEMPTS).sort());
   });
 
