@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrateSqlite } from '../db/sqlite/migrate.js';
 
 export interface CommitCost {
   mode: string;
@@ -18,10 +18,11 @@ export interface CommitCost {
 
 export function measureCommitCost(records = 3000): CommitCost[] {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-commit-'));
-  const db = openDatabase(join(dir, 'commit.db'));
+  const sqlite = new BetterSqlite3(join(dir, 'commit.db'));
   try {
-    migrateDatabase(db);
-    const sqlite = db.$client;
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    migrateSqlite(sqlite);
     const now = Date.now();
     sqlite.prepare("INSERT INTO agencies (id, code, name, kind, created_at) VALUES (1, 'BENCHPS', 'Bench', 'police', ?)").run(now);
     sqlite
@@ -61,7 +62,7 @@ export function measureCommitCost(records = 3000): CommitCost[] {
       run('synchronous=FULL, 1 record per commit (again)', 'FULL', 1),
     ];
   } finally {
-    db.$client.close();
+    sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,8 +11,8 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client.js';
-import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrateSqlite, SQLITE_MIGRATIONS as MIGRATIONS_FOLDER } from '../db/sqlite/migrate.js';
 import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, OFFENCE_SECTIONS } from '../db/vocabulary.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 
@@ -82,9 +82,10 @@ export function ensureDigestDatabase(scale: DigestScale, options: { regenerate: 
 }
 
 function generate(path: string, scale: DigestScale, log: (line: string) => void): void {
-  const db = openDatabase(path);
-  migrateDatabase(db);
-  const sqlite = db.$client;
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  migrateSqlite(sqlite);
   // Generation only: this connection's commits need not survive power loss.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');

@@ -1,10 +1,10 @@
-// Part 2's timing: the root operation's computeDigest (the whole national tree) beside the
-// simplest full scan SQLite can do over the same engagements, on one freshly opened connection
-// with the app's own pragmas. Then one traced digest says which statement the time went to and how
-// SQLite ran it (EXPLAIN QUERY PLAN).
+// Part 2's timing on SQLite: the root operation's digest (the whole national tree) beside the
+// simplest full scan SQLite can do over the same engagements, on a freshly opened database with the
+// app's own pragmas. Then one traced digest says which statement the time went to and how SQLite
+// ran it (EXPLAIN QUERY PLAN).
 import type { Statement } from 'better-sqlite3';
-import { type Db, openDatabase } from '../db/client.js';
-import { computeDigest } from '../src/domain/digest.js';
+import { openSqlite } from '../db/sqlite/open.js';
+import { computeDigest, readDigest } from '../src/domain/digest.js';
 import { type DigestScale, ensureDigestDatabase } from './digest-data.js';
 import { median, timeEach } from './stats.js';
 
@@ -32,14 +32,14 @@ export interface DigestFigures {
   trace: TracedStatement[];
 }
 
-export function measureDigest(scale: DigestScale, options: { regenerate: boolean }, log: (line: string) => void): DigestFigures {
+export async function measureDigest(scale: DigestScale, options: { regenerate: boolean }, log: (line: string) => void): Promise<DigestFigures> {
   const built = ensureDigestDatabase(scale, options, log);
   if (built.generated) log(`  built ${built.path} in ${(built.generationMs / 1000).toFixed(1)} s (synchronous=OFF during generation only)`);
   else log(`  reusing cached ${built.path}`);
 
-  const db = openDatabase(built.path);
+  const db = openSqlite(built.path);
   try {
-    const sqlite = db.$client;
+    const { sqlite } = db;
     const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const rows = {
       engagements: count('engagements'),
@@ -51,11 +51,11 @@ export function measureDigest(scale: DigestScale, options: { regenerate: boolean
     const root = sqlite.prepare('SELECT id, code FROM operations WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { id: number; code: string };
     const now = new Date();
 
-    const warm = computeDigest(db, root.id, now);
+    const warm = await readDigest(db, root.id, now);
     if (warm.totals.engaged !== rows.engagements) {
       throw new Error(`root digest counted ${warm.totals.engaged} engagements, the table holds ${rows.engagements}`);
     }
-    const digestMs = timeEach(5, () => computeDigest(db, root.id, now));
+    const digestMs = await timeEachAsync(5, () => readDigest(db, root.id, now));
     const raw = sqlite.prepare(RAW_SCAN_SQL);
     raw.all();
     const rawScanMs = timeEach(5, () => raw.all());
@@ -72,11 +72,21 @@ export function measureDigest(scale: DigestScale, options: { regenerate: boolean
       digest: median(digestMs),
       rawScan: median(rawScanMs),
       rawScanPlan,
-      trace: traceDigest(built.path, root.id, now),
+      trace: await traceDigest(built.path, root.id, now),
     };
   } finally {
-    db.$client.close();
+    await db.close();
   }
+}
+
+async function timeEachAsync(times: number, work: () => Promise<unknown>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await work();
+    ms.push(performance.now() - start);
+  }
+  return ms;
 }
 
 function explain(statement: Statement, params: unknown): string[] {
@@ -84,13 +94,14 @@ function explain(statement: Statement, params: unknown): string[] {
 }
 
 /**
- * One digest on a second connection whose `prepare` is wrapped, so each statement the digest runs
- * is timed with its parameters and explained. (A fresh connection, because statements are cached
- * per connection and the wrapper must see them prepared.)
+ * One digest on a database of its own whose writing connection's `prepare` is wrapped (the digest
+ * runs in a unit of work there), so each statement the digest runs is timed with its parameters and
+ * explained. (A fresh connection, because statements are cached per connection and the wrapper must
+ * see them prepared.)
  */
-export function traceDigest(path: string, rootId: number, now: Date): TracedStatement[] {
-  const db: Db = openDatabase(path);
-  const sqlite = db.$client;
+export async function traceDigest(path: string, rootId: number, now: Date): Promise<TracedStatement[]> {
+  const db = openSqlite(path);
+  const { sqlite } = db;
   const prepare = sqlite.prepare.bind(sqlite);
   const calls: Array<{ sql: string; params: unknown; ms: number; rows: number }> = [];
   try {
@@ -113,9 +124,9 @@ export function traceDigest(path: string, rootId: number, now: Date): TracedStat
         },
       });
     }) as typeof sqlite.prepare;
-    computeDigest(db, rootId, now); // prepares (and so wraps) every statement
+    await db.transaction((tx) => computeDigest(tx, rootId, now)); // prepares (and so wraps) every statement
     calls.length = 0;
-    computeDigest(db, rootId, now);
+    await db.transaction((tx) => computeDigest(tx, rootId, now));
     sqlite.prepare = prepare;
     return calls.map((call) => ({
       sql: call.sql.replace(/\s+/g, ' ').trim(),
@@ -124,6 +135,6 @@ export function traceDigest(path: string, rootId: number, now: Date): TracedStat
       plan: explain(prepare(`EXPLAIN QUERY PLAN ${call.sql}`), call.params ?? {}),
     }));
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }

@@ -12,8 +12,7 @@ import { REQUEST_BODY_LIMIT } from '../src/slack/app.js';
 import { measureCommitCost } from './commit-cost.js';
 import { ADMIN_USER, BOT_TOKEN, ENGAGE_TEXT, LOGGED_MARK, OFFICER_USER, SIGNING_SECRET } from './constants.js';
 import { summarizeProfile } from './cpuprofile.js';
-import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
+import { openSqlite } from '../db/sqlite/open.js';
 import { runLoad } from './load.js';
 import { freePort, healthStatus, sleep, spawnNode, startServer } from './processes.js';
 import { seedLiaison } from './seed.js';
@@ -103,14 +102,14 @@ async function profileStart(name: 'liaison' | 'bareBolt'): Promise<void> {
 }
 
 /** Creating and migrating a fresh database, in this (already warm) process. */
-function migrationMs(): number {
+async function migrationMs(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-migrate-'));
   try {
     const started = performance.now();
-    const db = openDatabase(join(dir, 'm.db'));
-    migrateDatabase(db);
+    const db = openSqlite(join(dir, 'm.db'));
+    await db.migrate();
     const ms = performance.now() - started;
-    db.$client.close();
+    await db.close();
     return ms;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -176,7 +175,7 @@ if (wants('load')) {
 if (wants('start')) {
   await profileStart('liaison');
   await profileStart('bareBolt');
-  console.log(`\ncreating and migrating a fresh database in a warm process: ${migrationMs().toFixed(0)} ms`);
+  console.log(`\ncreating and migrating a fresh database in a warm process: ${(await migrationMs()).toFixed(0)} ms`);
 }
 if (wants('commit')) {
   console.log('\n=== the durable write alone (engagement + audit row per record, real schema and pragmas):');

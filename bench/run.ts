@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   if (wants('digest')) {
     log('digest at national scale…');
-    results.digest = measureDigest(digestScale(quick ? 0.1 : 1), { regenerate }, log);
+    results.digest = await measureDigest(digestScale(quick ? 0.1 : 1), { regenerate }, log);
   }
   if (wants('start')) {
     log('start to healthy…');

@@ -16,7 +16,7 @@ const ZMember = z.object({ user: ZUserId, code: ZCode, role: zOneOf(ROLES) });
 export const agencyCommand: CommandDefinition = {
   name: '/agency',
   usage: (msg) => msg.usage.agency,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg } = ctx;
     const usage = msg.usage.agency;
     const { sub, rest } = splitSubcommand(text);
@@ -25,20 +25,20 @@ export const agencyCommand: CommandDefinition = {
     switch (sub) {
       case 'add': {
         const input = validateArgs(ZAdd, args, ['code', 'name'], usage, msg);
-        const agency = addAgency(requestContext(ctx), { code: input.code, name: input.name, kind: input.kind, intakeChannelId: input.intake });
+        const agency = await addAgency(await requestContext(ctx), { code: input.code, name: input.name, kind: input.kind, intakeChannelId: input.intake });
         return reply(msg.agency.added(agency));
       }
       case 'list': {
         validateArgs(z.object({}), args, [], usage, msg);
-        return reply(msg.agency.list(listAgencies(requestContext(ctx))));
+        return reply(msg.agency.list(await listAgencies(await requestContext(ctx))));
       }
       case 'show': {
         const input = validateArgs(ZShow, args, ['code'], usage, msg);
-        return reply(msg.agency.show(showAgency(requestContext(ctx), input.code)));
+        return reply(msg.agency.show(await showAgency(await requestContext(ctx), input.code)));
       }
       case 'member': {
         const input = validateArgs(ZMember, args, ['user', 'code'], usage, msg);
-        const result = setMember(requestContext(ctx), { userId: input.user, agencyCode: input.code, role: input.role });
+        const result = await setMember(await requestContext(ctx), { userId: input.user, agencyCode: input.code, role: input.role });
         return reply(msg.agency.memberSet(input.user, result.agency.code, result.role, result.previous));
       }
       default:

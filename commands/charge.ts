@@ -17,11 +17,11 @@ const ZCharge = z.object({
 export const chargeCommand: CommandDefinition = {
   name: '/charge',
   usage: (msg) => msg.usage.charge,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg } = ctx;
     if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.charge);
     const input = validateArgs(ZCharge, parseArgs(text), ['operation'], msg.usage.charge, msg);
-    const logged = logCharge(requestContext(ctx), {
+    const logged = await logCharge(await requestContext(ctx), {
       operationCode: input.operation,
       offences: input.offences,
       agencyCode: input.agency,

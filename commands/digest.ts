@@ -16,22 +16,22 @@ const ZDigest = z.object({ operation: ZCode, action: z.enum(['post'], 'can only 
 export const digestCommand: CommandDefinition = {
   name: '/digest',
   usage: (msg) => msg.usage.digest,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg, deps } = ctx;
     if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.digest);
     const input = validateArgs(ZDigest, parseArgs(text), ['operation', 'action'], msg.usage.digest, msg);
-    const request = requestContext(ctx);
-    const operation = requireOperation(deps.db, input.operation, msg);
+    const request = await requestContext(ctx);
+    const operation = await requireOperation(ctx.tx, input.operation, msg);
     // Coordinators see the digest of any operation their agency took part in, at any level of its tree.
-    authorize(request.principal, 'digest', { joinedAgencyIds: treeAgencyIds(deps.db, operation.id) }, msg);
+    authorize(request.principal, 'digest', { joinedAgencyIds: await treeAgencyIds(ctx.tx, operation.id) }, msg);
     const now = deps.clock.now();
     const localDate = localDay(now.getTime(), operation.timezone);
     if (input.action !== 'post') {
-      const preview = buildDigestMessage(computeDigest(deps.db, operation.id, now, deps.config.overdueLimits.pending), localDate, msg);
+      const preview = buildDigestMessage(await computeDigest(ctx.tx, operation.id, now, deps.config.overdueLimits.pending), localDate, msg);
       return reply(preview.text, { blocks: preview.blocks });
     }
     if (!operation.digestChannelId) throw new AppError('invalid_input', msg.digest.noChannel(operation.code));
-    const runId = claimManualDigest(request, operation, localDate);
+    const runId = await claimManualDigest(request, operation, localDate);
     return reply(msg.digest.posting(operation.code), { effects: [{ type: 'post_digest', operationId: operation.id, runId, localDate }] });
   },
 };

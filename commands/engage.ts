@@ -40,19 +40,19 @@ const ZEngage = z.object({
 export const engageCommand: CommandDefinition = {
   name: '/engage',
   usage: (msg) => msg.usage.engage,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg } = ctx;
     if (isHelp(text)) return usageReply(msg.usage.engage);
-    const request = requestContext(ctx);
+    const request = await requestContext(ctx);
     if (text.trim() === '') {
-      const operations = operationsOpenForRecording(request);
+      const operations = await operationsOpenForRecording(request);
       // Slack refuses a select with no options: say what to do instead of opening an empty form.
       if (operations.length === 0) throw new AppError('not_found', msg.engage.noOperations);
       return { kind: 'modal', view: buildEngageModal(operations, msg, JSON.stringify({ channel: ctx.channelId })) };
     }
     const input = validateArgs(ZEngage, parseArgs(text), ['operation'], msg.usage.engage, msg);
     return engagementReply(
-      logEngagement(request, {
+      await logEngagement(request, {
         operationCode: input.operation,
         ageBand: input.age,
         gender: input.gender,
@@ -71,7 +71,7 @@ export const engageCommand: CommandDefinition = {
   },
 };
 
-export function engagementReply(logged: ReturnType<typeof logEngagement>, msg: Messages, actor: { teamId: string; userId: string }): CommandResult {
+export function engagementReply(logged: Awaited<ReturnType<typeof logEngagement>>, msg: Messages, actor: { teamId: string; userId: string }): CommandResult {
   return reply(msg.engage.logged(logged.ref, logged.operation.code, logged.minor ? logged.agency.code : null), {
     effects: [{ type: 'refresh_home', teamId: actor.teamId, userId: actor.userId }],
   });

@@ -35,7 +35,7 @@ const ZCodeOnly = z.object({ code: ZCode });
 export const opCommand: CommandDefinition = {
   name: '/op',
   usage: (msg) => msg.usage.op,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg } = ctx;
     const usage = msg.usage.op;
     const { sub, rest } = splitSubcommand(text);
@@ -44,7 +44,7 @@ export const opCommand: CommandDefinition = {
     switch (sub) {
       case 'create': {
         const input = validateArgs(ZCreate, args, ['code', 'name'], usage, msg);
-        const operation = createOperation(requestContext(ctx), {
+        const operation = await createOperation(await requestContext(ctx), {
           code: input.code,
           name: input.name,
           startDate: input.start,
@@ -59,7 +59,7 @@ export const opCommand: CommandDefinition = {
       }
       case 'join': {
         const input = validateArgs(ZJoin, args, ['code', 'agency'], usage, msg);
-        const result = joinOperation(requestContext(ctx), {
+        const result = await joinOperation(await requestContext(ctx), {
           operationCode: input.code,
           agencyCode: input.agency,
           officers: input.officers,
@@ -70,18 +70,18 @@ export const opCommand: CommandDefinition = {
       }
       case 'list': {
         validateArgs(z.object({}), args, [], usage, msg);
-        return reply(msg.op.list(listOperations(requestContext(ctx))));
+        return reply(msg.op.list(await listOperations(await requestContext(ctx))));
       }
       case 'show': {
         const input = validateArgs(ZCodeOnly, args, ['code'], usage, msg);
-        const request = requestContext(ctx);
+        const request = await requestContext(ctx);
         authorize(request.principal, 'read', {}, msg);
-        const operation = requireOperation(ctx.deps.db, input.code, msg);
-        return reply(msg.op.show(operation, computeDigest(ctx.deps.db, operation.id, ctx.deps.clock.now())));
+        const operation = await requireOperation(ctx.tx, input.code, msg);
+        return reply(msg.op.show(operation, await computeDigest(ctx.tx, operation.id, ctx.deps.clock.now())));
       }
       case 'close': {
         const input = validateArgs(ZCodeOnly, args, ['code'], usage, msg);
-        return reply(msg.op.closedNow(closeOperation(requestContext(ctx), input.code).code));
+        return reply(msg.op.closedNow((await closeOperation(await requestContext(ctx), input.code)).code));
       }
       default:
         return reply(msg.parse.unknownSubcommand('/op', sub, usage));

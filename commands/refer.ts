@@ -28,20 +28,20 @@ const ZRefer = z.object({
 export const referCommand: CommandDefinition = {
   name: '/refer',
   usage: (msg) => msg.usage.refer,
-  run(text, ctx) {
+  async run(text, ctx) {
     const { msg } = ctx;
     if (isHelp(text)) return usageReply(msg.usage.refer);
-    const request = requestContext(ctx);
+    const request = await requestContext(ctx);
     if (text.trim() === '') {
-      operationsOpenForRecording(request); // the same permission check as logging
-      const engagements = recentEngagementsOf(ctx.deps.db, ctx.actor);
+      await operationsOpenForRecording(request); // the same permission check as logging
+      const engagements = await recentEngagementsOf(ctx.tx, ctx.actor);
       if (engagements.length === 0) throw new AppError('not_found', msg.referral.noEngagementsYet);
-      const agencies = receivingAgencies(ctx.deps.db);
+      const agencies = await receivingAgencies(ctx.tx);
       if (agencies.length === 0) throw new AppError('not_found', msg.referral.noReceivingAgencies);
       return { kind: 'modal', view: buildReferModal(engagements, agencies, msg, JSON.stringify({ channel: ctx.channelId })) };
     }
     const input = validateArgs(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, msg);
-    const referral = createReferral(request, {
+    const referral = await createReferral(request, {
       engagementId: input.engagement,
       toAgencyCode: input.to,
       needs: input.needs,

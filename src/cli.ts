@@ -1,14 +1,15 @@
-// The operator CLI: `npm run cli -- <command>`. Exit codes scripts can rely on: 0 done, 1 the
-// check failed or the thing was not found, 2 the command was not understood.
+// The operator CLI: `npm run cli -- <command>`, on DATABASE_URL as on DATABASE_PATH. Exit codes
+// scripts can rely on: 0 done, 1 the check failed or the thing was not found, 2 the command was not
+// understood or cannot run here.
 import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
+import type { Database } from '../db/database.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { verifyAudit } from './domain/audit.js';
-import { computeDigest, toDigestJson } from './domain/digest.js';
+import { readDigest, toDigestJson } from './domain/digest.js';
 import { EXPORT_COLUMNS, csvLine, exportRows } from './domain/export.js';
 import { findOperation } from './domain/operations.js';
 import { messagesFor } from './i18n/index.js';
-import { sealBackup } from './jobs/backups.js';
+import { databaseStartFailure } from './liaison.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -34,34 +35,46 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     io.err(m.usage);
     return EXIT.usage;
   };
-  const withDatabase = async (work: (db: ReturnType<typeof openDatabase>) => Promise<number> | number) => {
-    const db = openDatabase(config.databasePath);
+  const withDatabase = async (work: (db: Database, applied: number) => Promise<number>) => {
+    let db: Database;
+    let applied: number;
     try {
-      migrateDatabase(db);
-      return await work(db);
+      db = openDatabase(config.database);
+    } catch (error) {
+      io.err(`${databaseStartFailure(config.database, error)}\n`);
+      return EXIT.usage;
+    }
+    try {
+      try {
+        ({ applied } = await db.migrate());
+      } catch (error) {
+        io.err(`${databaseStartFailure(config.database, error)}\n`);
+        return EXIT.usage;
+      }
+      return await work(db, applied);
     } finally {
-      db.$client.close();
+      await db.close();
     }
   };
+  const operationId = async (db: Database, code: string) => (await db.read((tx) => findOperation(tx, code)))?.id;
 
   switch (command) {
     case 'migrate':
       if (rest.length) return usage();
-      return withDatabase((db) => {
-        const applied = db.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number;
-        io.out(m.migrated(config.databasePath, applied));
+      return withDatabase(async (db, applied) => {
+        io.out(m.migrated(db.location, applied));
         return EXIT.ok;
       });
     case 'digest': {
       const [code, ...flags] = rest;
       if (!code || flags.some((f) => f !== '--json')) return usage();
-      return withDatabase((db) => {
-        const operation = findOperation(db, code);
-        if (!operation) {
+      return withDatabase(async (db) => {
+        const id = await operationId(db, code);
+        if (id === undefined) {
           io.err(m.unknownOperation(code));
           return EXIT.failed;
         }
-        const digest = computeDigest(db, operation.id, new Date(), config.overdueLimits.pending);
+        const digest = await readDigest(db, id, new Date(), config.overdueLimits.pending);
         io.out(flags.includes('--json') ? `${JSON.stringify(toDigestJson(digest), null, 2)}\n` : m.digestText(digest));
         return EXIT.ok;
       });
@@ -69,14 +82,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     case 'export': {
       const [code, flag, ...extra] = rest;
       if (!code || flag !== '--csv' || extra.length) return usage();
-      return withDatabase((db) => {
-        const operation = findOperation(db, code);
-        if (!operation) {
+      return withDatabase(async (db) => {
+        const id = await operationId(db, code);
+        if (id === undefined) {
           io.err(m.unknownOperation(code));
           return EXIT.failed;
         }
         io.out(csvLine(EXPORT_COLUMNS));
-        for (const row of exportRows(db, operation.id)) io.out(csvLine(EXPORT_COLUMNS.map((c) => row[c])));
+        for (const row of await exportRows(db, id)) io.out(csvLine(EXPORT_COLUMNS.map((c) => row[c])));
         return EXIT.ok;
       });
     }
@@ -84,21 +97,23 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const [file, ...extra] = rest;
       if (!file || extra.length) return usage();
       return withDatabase(async (db) => {
-        // SQLite's online backup: a consistent copy while the app keeps writing.
-        await db.$client.backup(file);
-        const check = sealBackup(file);
-        if (check !== 'ok') {
-          io.err(m.backupBroken(file, check));
-          return EXIT.failed;
+        const result = await db.backup(file);
+        if (result.ok) {
+          io.out(m.backedUp(file, db.engine));
+          return EXIT.ok;
         }
-        io.out(m.backedUp(file));
-        return EXIT.ok;
+        if (result.reason === 'tool_missing') {
+          io.err(m.pgDumpMissing);
+          return EXIT.usage;
+        }
+        io.err(result.reason === 'check_failed' ? m.backupBroken(file, result.detail) : m.backupFailed(file, result.detail));
+        return EXIT.failed;
       });
     }
     case 'audit': {
       if (rest.length !== 1 || rest[0] !== 'verify') return usage();
-      return withDatabase((db) => {
-        const verdict = verifyAudit(db);
+      return withDatabase(async (db) => {
+        const verdict = await verifyAudit(db);
         if (verdict.ok) {
           io.out(m.auditOk(verdict.rows));
           return EXIT.ok;

@@ -2,6 +2,7 @@
 // that names the variable; secrets are never echoed back.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { DatabaseSettings } from '../db/client.js';
 import { DEFAULT_OVERDUE_LIMITS, type OverdueLimits } from './domain/reminders.js';
 import { isValidTimeZone } from './domain/time.js';
 
@@ -48,6 +49,18 @@ const ZEnvironment = z.object({
       .default(3000),
   ),
   DATABASE_PATH: optionalText.pipe(z.string().default('data/liaison.db')),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL, e.g. postgres://liaison:secret@db.example.org:5432/liaison')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be at least 1').max(200, 'must be at most 200')).default(10),
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number of milliseconds').transform(Number).pipe(z.number().min(100, 'must be at least 100')).default(5_000),
+  ),
   BOOTSTRAP_ADMINS: optionalText.pipe(
     z
       .string()
@@ -117,7 +130,8 @@ export interface Config {
   slack: SlackMode;
   slackApiUrl: string | undefined;
   port: number;
-  databasePath: string;
+  /** PostgreSQL when DATABASE_URL is set (it wins over DATABASE_PATH), the SQLite file otherwise. */
+  database: DatabaseSettings;
   bootstrapAdmins: BootstrapAdmin[];
   defaultTimezone: string;
   logLevel: LogLevel;
@@ -146,7 +160,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     slack: slackMode(e),
     slackApiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
     port: e.PORT,
-    databasePath: e.DATABASE_PATH,
+    database: e.DATABASE_URL
+      ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS }
+      : { engine: 'sqlite', path: e.DATABASE_PATH },
     bootstrapAdmins: e.BOOTSTRAP_ADMINS.map((entry) => {
       const [first, second] = entry.split(':');
       return second ? { teamId: first!, userId: second } : { teamId: null, userId: first! };
@@ -161,9 +177,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** Whether the URL names a PostgreSQL server: its scheme, and a host. The password is never echoed. */
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function overdueLimits(spec: string | undefined): OverdueLimits {
   const hours = Object.fromEntries((spec ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
-  const ms = (key: string, fallback: number) => (hours[key] ? Number(hours[key]) * 3_600_000 : fallback);
+  // Whole milliseconds, at least one: the databases compare them with integer times.
+  const ms = (key: string, fallback: number) => (hours[key] ? Math.max(1, Math.round(Number(hours[key]) * 3_600_000)) : fallback);
   const d = DEFAULT_OVERDUE_LIMITS;
   return {
     pending: { immediate: ms('immediate', d.pending.immediate), urgent: ms('urgent', d.pending.urgent), routine: ms('routine', d.pending.routine) },

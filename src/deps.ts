@@ -1,14 +1,12 @@
 // The dependencies every layer receives as parameters, never as module singletons.
-import type { Db } from '../db/client.js';
-import type { CommitBatcher } from '../db/commit-batcher.js';
+import type { Database } from '../db/database.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/time.js';
 import type { Logger } from './logger.js';
 
 export interface Deps {
-  db: Db;
-  /** Runs request work in group commits: answer only once it resolves (the data is then durable). */
-  commits: CommitBatcher;
+  /** Every read and write goes through a unit of work on it (db/database.ts). */
+  db: Database;
   config: Config;
   clock: Clock;
   logger: Logger;

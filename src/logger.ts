@@ -34,8 +34,13 @@ export function createLogger(level: LogLevel, sink: LogSink = (line) => process.
 /** Errors become their name, code and message (never a request body or a stack of user data). */
 function errorReplacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
-    return { name: value.name, message: value.message, ...(code ? { code } : {}) };
+    const e = value as Error & { code?: unknown; query?: unknown; params?: unknown; severity?: unknown; constraint?: unknown };
+    // A failed query's message lists its parameters (a note's text among them): only the SQL, which
+    // carries none, and the driver's error below it.
+    if ('params' in e) return { name: e.name, query: String(e.query ?? '').slice(0, 300), cause: e.cause };
+    // PostgreSQL's messages can quote the value they refused: its code and constraint say enough.
+    if (typeof e.severity === 'string') return { name: e.name, code: e.code, ...(e.constraint ? { constraint: e.constraint } : {}) };
+    return { name: e.name, message: e.message, ...(e.code ? { code: e.code } : {}) };
   }
   return value;
 }

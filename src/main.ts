@@ -3,6 +3,9 @@ import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { startLiaison } from './liaison.js';
 import { createLogger } from './logger.js';
 
+/** SIGTERM to exit: under the ten seconds a container orchestrator waits before SIGKILL. */
+const SHUTDOWN_LIMIT_MS = 8_000;
+
 async function main(): Promise<void> {
   loadDotEnv();
   let config: ReturnType<typeof parseConfig>;
@@ -25,9 +28,24 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Last line of defence: an error nobody awaited is logged, not allowed to stop every request.
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
-  const liaison = await startLiaison(config, logger);
+  let liaison: Awaited<ReturnType<typeof startLiaison>>;
+  try {
+    liaison = await startLiaison(config, logger);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
+    // Whatever it is doing, the process ends within the ten seconds an orchestrator allows: what
+    // is not finished by then was never acknowledged, and queued work is picked up by the others.
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting', { signal });
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     liaison.stop().then(
       () => process.exit(0),
       (error) => {

@@ -8,10 +8,31 @@ const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef012
 describe('parseConfig', () => {
   it('applies the contract defaults', () => {
     const c = parseConfig(http);
-    expect(c).toMatchObject({ port: 3000, databasePath: 'data/liaison.db', defaultTimezone: 'America/Toronto', logLevel: 'info', bootstrapAdmins: [] });
+    expect(c).toMatchObject({ port: 3000, database: { engine: 'sqlite', path: 'data/liaison.db' }, defaultTimezone: 'America/Toronto', logLevel: 'info', bootstrapAdmins: [] });
     expect(c.slack.kind).toBe('http');
     // The default is not checked at start (that would load ICU's zone data every time): it is checked here.
     expect(isValidTimeZone(c.defaultTimezone)).toBe(true);
+  });
+
+  it('chooses PostgreSQL when DATABASE_URL is set, over DATABASE_PATH, with pool and timeout defaults', () => {
+    const c = parseConfig({ ...http, DATABASE_PATH: 'data/other.db', DATABASE_URL: 'postgresql://liaison:pw@db.example.org:5432/liaison' });
+    expect(c.database).toEqual({ engine: 'pg', url: 'postgresql://liaison:pw@db.example.org:5432/liaison', poolSize: 10, statementTimeoutMs: 5000 });
+    expect(parseConfig({ ...http, DATABASE_URL: 'postgres://db/liaison', DATABASE_POOL_SIZE: '25', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }).database).toMatchObject({
+      poolSize: 25,
+      statementTimeoutMs: 2000,
+    });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable and never echoing the value', () => {
+    for (const url of ['mysql://u:secret-pw@h/db', 'not a url secret-pw', 'postgres://']) {
+      expect(() => parseConfig({ ...http, DATABASE_URL: url })).toThrow(/^Configuration error: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      try {
+        parseConfig({ ...http, DATABASE_URL: url });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('secret-pw');
+      }
+    }
+    expect(() => parseConfig({ ...http, DATABASE_URL: 'postgres://h/db', DATABASE_POOL_SIZE: '0' })).toThrow(/^Configuration error: DATABASE_POOL_SIZE must be at least 1\.$/);
   });
 
   it('chooses Socket Mode with an app token, and no mode without credentials', () => {

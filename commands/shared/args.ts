@@ -2,6 +2,7 @@
 // per command. Every problem is collected, so one answer names them all.
 import { z } from 'zod';
 import { AppError } from '../../src/domain/errors.js';
+import { withoutControlCharacters } from '../../src/domain/free-text.js';
 import type { Messages } from '../../src/i18n/index.js';
 
 export type ParseProblem = { kind: 'open_quote' } | { kind: 'repeated_key'; key: string };
@@ -30,7 +31,7 @@ export function parseArgs(text: string): ParsedArgs {
   // No prototype: a key such as `constructor=` is just an unknown key.
   const options: Record<string, string> = Object.create(null);
   const problems: ParseProblem[] = [];
-  const input = text.replace(QUOTES, '"').replace(/[\u00A0\u2000-\u200B]/g, ' ');
+  const input = withoutControlCharacters(text).replace(QUOTES, '"').replace(/[\u00A0\u2000-\u200B]/g, ' ');
 
   let i = 0;
   while (i < input.length) {

@@ -3,9 +3,9 @@ import type { RequestContext } from '../../src/domain/context.js';
 import { resolvePrincipal } from '../../src/domain/permissions.js';
 import type { CommandContext } from './types.js';
 
-export function requestContext(ctx: CommandContext): RequestContext {
-  const principal = resolvePrincipal(ctx.deps.db, ctx.actor, ctx.deps.config.bootstrapAdmins);
-  return { deps: ctx.deps, principal, msg: ctx.msg };
+export async function requestContext(ctx: CommandContext): Promise<RequestContext> {
+  const principal = await resolvePrincipal(ctx.tx, ctx.actor, ctx.deps.config.bootstrapAdmins);
+  return { deps: ctx.deps, tx: ctx.tx, principal, msg: ctx.msg };
 }
 
 /** The first word of the text as a subcommand, and the rest. */

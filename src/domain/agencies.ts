@@ -1,37 +1,20 @@
 // Partner agencies and their members.
-import { prepared, inTransaction } from '../../db/prepared.js';
-import type { Db } from '../../db/client.js';
-import type { AGENCY_KINDS } from '../../db/vocabulary.js';
+import type { Tx } from '../../db/database.js';
+import { type AgencyKind, type AgencyRow, findAgencyByCode, findAgencyById, insertAgency, listAgenciesWithMemberCounts } from '../../db/queries/agencies.js';
+import { countMembersByRole, findMembership, upsertMember } from '../../db/queries/members.js';
+import { listOperationCodesJoinedBy } from '../../db/queries/operations.js';
+import type { Messages } from '../i18n/index.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { authorize, type Role } from './permissions.js';
-import type { Messages } from '../i18n/index.js';
 
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
-export interface Agency {
-  id: number;
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  intakeChannelId: string | null;
-  intakeTeamId: string | null;
-}
-
-const AGENCY_COLUMNS = `id, code, name, kind, intake_channel_id AS intakeChannelId, intake_team_id AS intakeTeamId`;
-
-export function findAgency(db: Db, code: string): Agency | undefined {
-  return prepared<[string], Agency>(db, `SELECT ${AGENCY_COLUMNS} FROM agencies WHERE code = ?`).get(code.toUpperCase());
-}
-
-export function getAgencyById(db: Db, id: number): Agency {
-  return prepared<[number], Agency>(db, `SELECT ${AGENCY_COLUMNS} FROM agencies WHERE id = ?`).get(id)!;
-}
+export type { AgencyKind } from '../../db/queries/agencies.js';
+export type Agency = AgencyRow;
 
 /** The agency named by `code`, or a refusal that says how to list the known ones. */
-export function requireAgency(db: Db, code: string, msg: Messages): Agency {
-  const agency = findAgency(db, code);
+export async function requireAgency(tx: Tx, code: string, msg: Messages): Promise<Agency> {
+  const agency = await findAgencyByCode(tx, code);
   if (!agency) throw new AppError('not_found', msg.agency.unknown(code));
   return agency;
 }
@@ -43,39 +26,37 @@ export interface AddAgencyInput {
   intakeChannelId?: string;
 }
 
-export function addAgency(ctx: RequestContext, input: AddAgencyInput): Agency {
-  const { db } = ctx.deps;
+export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Promise<Agency> {
+  const { tx } = ctx;
   authorize(ctx.principal, 'agency.add', {}, ctx.msg);
-  if (findAgency(db, input.code)) throw new AppError('conflict', ctx.msg.agency.exists(input.code));
+  if (await findAgencyByCode(tx, input.code)) throw new AppError('conflict', ctx.msg.agency.exists(input.code));
   const at = nowMs(ctx);
   const actor = ctx.principal.actor;
-  return inTransaction(db, () => {
-    const { lastInsertRowid } = prepared(
-      db,
-      `INSERT INTO agencies (code, name, kind, intake_channel_id, intake_team_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(input.code, input.name, input.kind, input.intakeChannelId ?? null, input.intakeChannelId ? actor.teamId : null, at);
-    appendAudit(db, {
-      actor,
-      action: 'agency.add',
-      ref: `agency:${input.code}`,
-      detail: { kind: input.kind, intake: Boolean(input.intakeChannelId) },
-      at,
-    });
-    return getAgencyById(db, Number(lastInsertRowid));
+  const id = await insertAgency(tx, {
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    intakeChannelId: input.intakeChannelId ?? null,
+    intakeTeamId: input.intakeChannelId ? actor.teamId : null,
+    createdAt: at,
   });
+  await appendAudit(tx, {
+    actor,
+    action: 'agency.add',
+    ref: `agency:${input.code}`,
+    detail: { kind: input.kind, intake: Boolean(input.intakeChannelId) },
+    at,
+  });
+  return (await findAgencyById(tx, id))!;
 }
 
 export interface AgencySummary extends Agency {
   members: number;
 }
 
-export function listAgencies(ctx: RequestContext): AgencySummary[] {
+export async function listAgencies(ctx: RequestContext): Promise<AgencySummary[]> {
   authorize(ctx.principal, 'read', {}, ctx.msg);
-  return prepared<[], AgencySummary>(
-    ctx.deps.db,
-    `SELECT ${AGENCY_COLUMNS}, (SELECT count(*) FROM members m WHERE m.agency_id = agencies.id) AS members
-     FROM agencies ORDER BY code`,
-  ).all();
+  return listAgenciesWithMemberCounts(ctx.tx);
 }
 
 export interface AgencyDetail {
@@ -84,24 +65,13 @@ export interface AgencyDetail {
   operations: string[];
 }
 
-export function showAgency(ctx: RequestContext, code: string): AgencyDetail {
+export async function showAgency(ctx: RequestContext, code: string): Promise<AgencyDetail> {
   authorize(ctx.principal, 'read', {}, ctx.msg);
-  const { db } = ctx.deps;
-  const agency = requireAgency(db, code, ctx.msg);
+  const { tx } = ctx;
+  const agency = await requireAgency(tx, code, ctx.msg);
   const membersByRole: Record<Role, number> = { officer: 0, intake: 0, coordinator: 0, admin: 0 };
-  for (const row of prepared<[number], { role: Role; n: number }>(
-    db,
-    'SELECT role, count(*) AS n FROM members WHERE agency_id = ? GROUP BY role',
-  ).all(agency.id)) {
-    membersByRole[row.role] = row.n;
-  }
-  const operations = prepared<[number], string>(
-    db,
-    `SELECT o.code FROM participations p JOIN operations o ON o.id = p.operation_id WHERE p.agency_id = ? ORDER BY o.start_date DESC, o.code`,
-  )
-    .pluck()
-    .all(agency.id);
-  return { agency, membersByRole, operations };
+  for (const row of await countMembersByRole(tx, agency.id)) membersByRole[row.role] = row.n;
+  return { agency, membersByRole, operations: await listOperationCodesJoinedBy(tx, agency.id) };
 }
 
 export interface SetMemberInput {
@@ -111,37 +81,27 @@ export interface SetMemberInput {
 }
 
 /** Registers a person with an agency, or changes their agency or role. */
-export function setMember(ctx: RequestContext, input: SetMemberInput): { agency: Agency; role: Role; previous: Role | null } {
-  const { db } = ctx.deps;
-  const { principal, msg } = ctx;
-  const agency = requireAgency(db, input.agencyCode, msg);
+export async function setMember(ctx: RequestContext, input: SetMemberInput): Promise<{ agency: Agency; role: Role; previous: Role | null }> {
+  const { tx, principal, msg } = ctx;
+  const agency = await requireAgency(tx, input.agencyCode, msg);
   authorize(principal, 'agency.member', { agencyId: agency.id }, msg);
   // The person named is in the registering person's organisation: Slack's mention carries no team.
   const teamId = principal.actor.teamId;
-  const existing = prepared<[string, string], { role: Role; agency_id: number; code: string }>(
-    db,
-    'SELECT m.role, m.agency_id, a.code FROM members m JOIN agencies a ON a.id = m.agency_id WHERE m.team_id = ? AND m.user_id = ?',
-  ).get(teamId, input.userId);
+  const existing = await findMembership(tx, { teamId, userId: input.userId });
   if (principal.role !== 'admin') {
     if (input.role === 'admin') throw new AppError('forbidden', msg.agency.onlyAdminsGrantAdmin);
-    if (existing && (existing.agency_id !== agency.id || existing.role === 'admin')) {
-      throw new AppError('forbidden', msg.agency.memberElsewhere(input.userId, existing.code));
+    if (existing && (existing.agencyId !== agency.id || existing.role === 'admin')) {
+      throw new AppError('forbidden', msg.agency.memberElsewhere(input.userId, existing.agencyCode));
     }
   }
   const at = nowMs(ctx);
-  inTransaction(db, () => {
-    prepared(
-      db,
-      `INSERT INTO members (team_id, user_id, agency_id, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (team_id, user_id) DO UPDATE SET agency_id = excluded.agency_id, role = excluded.role, updated_at = excluded.updated_at`,
-    ).run(teamId, input.userId, agency.id, input.role, at, at);
-    appendAudit(db, {
-      actor: principal.actor,
-      action: existing ? 'member.change' : 'member.add',
-      ref: `member:${teamId}:${input.userId}`,
-      detail: { agency: agency.code, role: input.role, ...(existing ? { previousAgency: existing.code, previousRole: existing.role } : {}) },
-      at,
-    });
+  await upsertMember(tx, { teamId, userId: input.userId, agencyId: agency.id, role: input.role, at });
+  await appendAudit(tx, {
+    actor: principal.actor,
+    action: existing ? 'member.change' : 'member.add',
+    ref: `member:${teamId}:${input.userId}`,
+    detail: { agency: agency.code, role: input.role, ...(existing ? { previousAgency: existing.agencyCode, previousRole: existing.role } : {}) },
+    at,
   });
   return { agency, role: input.role, previous: existing?.role ?? null };
 }

@@ -1,6 +1,5 @@
 // Charges (C-n): one person charged during an operation, with the offences (Criminal Code sections).
-import type { OFFENCE_SECTIONS } from '../../db/vocabulary.js';
-import { inTransaction, prepared } from '../../db/prepared.js';
+import { insertCharge, type OffenceSection } from '../../db/queries/charges.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { recordingAgency } from './engagements.js';
@@ -8,7 +7,7 @@ import { checkFreeText } from './free-text.js';
 import { requireOpenOperation } from './operations.js';
 import { formatRef } from './references.js';
 
-export type OffenceSection = (typeof OFFENCE_SECTIONS)[number];
+export type { OffenceSection } from '../../db/queries/charges.js';
 
 export interface LogChargeInput {
   operationCode: string;
@@ -18,30 +17,28 @@ export interface LogChargeInput {
   note?: string;
 }
 
-export function logCharge(ctx: RequestContext, input: LogChargeInput): { id: number; ref: string; offences: number } {
-  const { db } = ctx.deps;
-  const { msg, principal } = ctx;
-  const operation = requireOpenOperation(db, input.operationCode, msg);
-  const agency = recordingAgency(ctx, operation, input.agencyCode);
+export async function logCharge(ctx: RequestContext, input: LogChargeInput): Promise<{ id: number; ref: string; offences: number }> {
+  const { tx, msg, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode, msg);
+  const agency = await recordingAgency(ctx, operation, input.agencyCode);
   const note = checkFreeText('note', input.note, msg);
   const now = nowMs(ctx);
-  return inTransaction(db, () => {
-    const { lastInsertRowid } = prepared(
-      db,
-      `INSERT INTO charges (operation_id, agency_id, officer_team_id, officer_user_id, offence_count, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(operation.id, agency.id, principal.actor.teamId, principal.actor.userId, input.offences.length, note ?? null, now);
-    const id = Number(lastInsertRowid);
-    const insertOffence = prepared(db, 'INSERT INTO charge_offences (charge_id, section) VALUES (?, ?)');
-    for (const section of input.offences) insertOffence.run(id, section);
-    const ref = formatRef('C', id);
-    appendAudit(db, {
-      actor: principal.actor,
-      action: 'charge.log',
-      ref,
-      detail: { operation: operation.code, agency: agency.code, offences: input.offences },
-      at: now,
-    });
-    return { id, ref, offences: input.offences.length };
+  const id = await insertCharge(tx, {
+    operationId: operation.id,
+    agencyId: agency.id,
+    officerTeamId: principal.actor.teamId,
+    officerUserId: principal.actor.userId,
+    note: note ?? null,
+    createdAt: now,
+    offences: input.offences,
   });
+  const ref = formatRef('C', id);
+  await appendAudit(tx, {
+    actor: principal.actor,
+    action: 'charge.log',
+    ref,
+    detail: { operation: operation.code, agency: agency.code, offences: input.offences },
+    at: now,
+  });
+  return { id, ref, offences: input.offences.length };
 }

@@ -1,17 +1,28 @@
 // The digest: the one computation of an operation's figures, rolled up over the operation and every
 // operation below it. The Slack digest, `/digest`, `/op show` and the CLI's `digest --json` all read
-// it, so they can never disagree. Slack-free and synchronous; every read runs in one transaction, so
-// the figures come from one snapshot even while officers keep logging (WAL).
+// it, so they can never disagree. Slack-free; its reads run in the caller's unit of work, so the
+// figures come from one snapshot even while officers keep logging.
 //
-// Cost model. The tree is found by ONE recursive CTE; its operation ids travel to every aggregate
-// query as a JSON array (`json_each`), so each SQL text is compiled once per connection and cached.
-// No query reads the base tables whole: totals come from the rollups the database keeps in the same
-// transaction as every write (digest_totals, digest_referral_states; triggers of migration 0004),
-// and the last 24 hours from the hourly rollup plus the two partial hours at the window's edges,
-// read through the time indexes. A national digest over a million engagements reads a few hundred
-// rollup rows.
-import type { Db } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+// Cost model. The tree is found by the one recursive query (db/queries/operation-tree.ts); its
+// operation ids go to every aggregate read. No read scans a base table: totals come from the rollups
+// the database keeps in the same transaction as every write, and the last 24 hours from the hourly
+// rollup plus the two partial hours at the window's edges, read through the time indexes. A national
+// digest over a million engagements reads a few hundred rollup rows.
+import type { Database, Tx } from '../../db/database.js';
+import { findAgenciesByIds } from '../../db/queries/agencies.js';
+import {
+  type ChargeCounts,
+  countChargesBetween,
+  countEngagementsBetween,
+  countOverdueByAgency,
+  type EngagementCounts,
+  listAgencyTotals,
+  listReferralStatesChangedBetween,
+  listReferralStateTotals,
+  sumHourly,
+} from '../../db/queries/digest.js';
+import { listOperationTree } from '../../db/queries/operation-tree.js';
+import { listPersonnelByAgency } from '../../db/queries/operations.js';
 import { AppError } from './errors.js';
 import { DEFAULT_OVERDUE_LIMITS as DEFAULT_LIMITS, type OverdueLimits as ReminderLimits } from './reminders.js';
 
@@ -81,128 +92,14 @@ const HOUR = 3_600_000;
 const WINDOW_MS = 24 * HOUR;
 export const DEFAULT_OVERDUE_LIMITS: OverdueLimits = DEFAULT_LIMITS.pending;
 
-/** Deeper than any real operation tree; stops the walk should a parent_id cycle ever exist. */
-const MAX_TREE_DEPTH = 64;
-
-// ---------------------------------------------------------------------------------------------
-// Statements, compiled once per connection.
-
-function statement<R>(db: Db, sql: string) {
-  return prepared<unknown[], R>(db, sql);
-}
-
-const transactionCache = new WeakMap<Db, (run: () => Digest) => Digest>();
-
-/** Runs `read` in one deferred (read) transaction, or in a savepoint when one is already open. */
-function inReadTransaction(db: Db, read: () => Digest): Digest {
-  let tx = transactionCache.get(db);
-  if (!tx) {
-    tx = db.$client.transaction((run: () => Digest) => run());
-    transactionCache.set(db, tx);
-  }
-  return tx(read);
-}
-
-const TREE_SQL = `
-  WITH RECURSIVE tree(id, depth) AS (
-    SELECT id, 0 FROM operations WHERE id = @root
-    UNION ALL
-    SELECT o.id, tree.depth + 1 FROM operations o JOIN tree ON o.parent_id = tree.id
-    WHERE tree.depth < ${MAX_TREE_DEPTH}
-  )
-  SELECT o.id, o.code, o.name, o.timezone, o.start_date AS startDate, o.end_date AS endDate, min(tree.depth) AS depth
-  FROM tree JOIN operations o ON o.id = tree.id
-  GROUP BY o.id
-  ORDER BY depth, o.code`;
-
-interface TreeRow {
-  id: number;
-  code: string;
-  name: string;
-  timezone: string;
-  startDate: string;
-  endDate: string;
-  depth: number;
-}
-
-const IN_TREE = 'IN (SELECT value FROM json_each(@ops))';
-
-/** What the aggregate reads need to know: the tree's ids (a JSON array) and the window (since, now]. */
-interface Scope {
-  ops: string;
-  since: number;
-  now: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The reads. Totals come from the rollups the database keeps with every write (migration 0004);
-// the last 24 hours from the hourly rollup plus the two partial hours at the window's edges.
-
-interface EngagementCounts {
-  engaged: number;
-  offered: number;
-  accepted: number;
-  minors: number;
-  safetyEnsured: number;
-}
-
-interface ChargeCounts {
-  chargedPeople: number;
-  offences: number;
-}
-
 type ReferralStatusCounts = DigestFigures['referrals'];
 type ReferralStatus = keyof ReferralStatusCounts;
 
 const noReferrals = (): ReferralStatusCounts => ({ pending: 0, accepted: 0, declined: 0, closed: 0 });
 
-interface AgencyTotals extends EngagementCounts, ChargeCounts {
-  agencyId: number;
-  referralsMade: number;
-}
-
-const AGENCY_TOTALS_SQL = `
-  SELECT agency_id AS agencyId, sum(engaged) AS engaged, sum(offered) AS offered, sum(accepted) AS accepted,
-         sum(minors) AS minors, sum(safety_ensured) AS safetyEnsured, sum(referrals_made) AS referralsMade,
-         sum(charged_people) AS chargedPeople, sum(offences) AS offences
-  FROM digest_totals WHERE operation_id ${IN_TREE}
-  GROUP BY agency_id`;
-
-const REFERRAL_STATES_SQL = `
-  SELECT status, sum(n) AS n FROM digest_referral_states WHERE operation_id ${IN_TREE} GROUP BY status`;
-
-const HOURLY_SQL = `
-  SELECT coalesce(sum(engaged), 0) AS engaged, coalesce(sum(offered), 0) AS offered, coalesce(sum(accepted), 0) AS accepted,
-         coalesce(sum(minors), 0) AS minors, coalesce(sum(safety_ensured), 0) AS safetyEnsured,
-         coalesce(sum(charged_people), 0) AS chargedPeople, coalesce(sum(offences), 0) AS offences
-  FROM digest_hourly WHERE operation_id ${IN_TREE} AND hour >= @firstHour AND hour < @lastHour`;
-
-// The edges read by time. `+operation_id` keeps SQLite from choosing the operation index, which
-// without statistics it would: that reads every row of the tree (seconds at a million rows)
-// instead of the one hour at the edge (a millisecond).
-
-/** Engagements that occurred in [from, to), by engagements_occurred_idx. */
-const ENGAGEMENT_EDGE_SQL = `
-  SELECT count(*) AS engaged, coalesce(sum(offered), 0) AS offered, coalesce(sum(accepted), 0) AS accepted,
-         coalesce(sum(age_band = 'under18'), 0) AS minors, coalesce(sum(safety_ensured), 0) AS safetyEnsured
-  FROM engagements WHERE occurred_at >= @from AND occurred_at < @to AND +operation_id ${IN_TREE}`;
-
-/** Charges created in [from, to), by charges_created_idx. */
-const CHARGE_EDGE_SQL = `
-  SELECT count(*) AS chargedPeople, coalesce(sum(offence_count), 0) AS offences
-  FROM charges WHERE created_at >= @from AND created_at < @to AND +operation_id ${IN_TREE}`;
-
-/** Referrals whose state changed in the window, by current state (referrals_changed_idx covers it). */
-const REFERRALS_CHANGED_SQL = `
-  SELECT status, count(*) AS n FROM referrals
-  WHERE status_changed_at > @since AND status_changed_at <= @now AND operation_id ${IN_TREE}
-  GROUP BY status`;
-
-function readReferralStates(db: Db, sql: string, scope: Scope): ReferralStatusCounts {
+function countByState(rows: Array<{ status: string; n: number }>): ReferralStatusCounts {
   const counts = noReferrals();
-  for (const row of statement<{ status: ReferralStatus; n: number }>(db, sql).all(scope)) {
-    if (row.status in counts) counts[row.status] += row.n;
-  }
+  for (const row of rows) if (row.status in counts) counts[row.status as ReferralStatus] += row.n;
   return counts;
 }
 
@@ -210,80 +107,34 @@ function readReferralStates(db: Db, sql: string, scope: Scope): ReferralStatusCo
  * The last 24 hours, (since, now]: whole UTC hours from digest_hourly, and the rows of the partial
  * hour at each edge from the base tables (each edge is under an hour of rows).
  */
-function readLast24h(db: Db, scope: Scope): { engagements: EngagementCounts; charges: ChargeCounts } {
-  const firstHour = Math.floor(scope.since / HOUR) + 1;
-  const lastHour = Math.floor(scope.now / HOUR);
-  const whole = statement<EngagementCounts & ChargeCounts>(db, HOURLY_SQL).get({ ops: scope.ops, firstHour, lastHour })!;
+async function readLast24h(tx: Tx, ops: number[], since: number, now: number): Promise<{ engagements: EngagementCounts; charges: ChargeCounts }> {
+  const firstHour = Math.floor(since / HOUR) + 1;
+  const lastHour = Math.floor(now / HOUR);
+  const whole = await sumHourly(tx, ops, firstHour, lastHour);
+  const engagements: EngagementCounts = {
+    engaged: whole.engaged,
+    offered: whole.offered,
+    accepted: whole.accepted,
+    minors: whole.minors,
+    safetyEnsured: whole.safetyEnsured,
+  };
+  const charges: ChargeCounts = { chargedPeople: whole.chargedPeople, offences: whole.offences };
   // Half-open edges: (since, firstHour·H) and [lastHour·H, now]; +1 turns the exclusive bounds inclusive.
-  const edges = [
-    { ops: scope.ops, from: scope.since + 1, to: firstHour * HOUR },
-    { ops: scope.ops, from: lastHour * HOUR, to: scope.now + 1 },
-  ];
-  const engagements = { ...whole };
-  const charges = { chargedPeople: whole.chargedPeople, offences: whole.offences };
-  for (const edge of edges) {
-    const e = statement<EngagementCounts>(db, ENGAGEMENT_EDGE_SQL).get(edge)!;
+  for (const [from, to] of [
+    [since + 1, firstHour * HOUR],
+    [lastHour * HOUR, now + 1],
+  ] as const) {
+    const e = await countEngagementsBetween(tx, ops, from, to);
     engagements.engaged += e.engaged;
     engagements.offered += e.offered;
     engagements.accepted += e.accepted;
     engagements.minors += e.minors;
     engagements.safetyEnsured += e.safetyEnsured;
-    const c = statement<ChargeCounts>(db, CHARGE_EDGE_SQL).get(edge)!;
+    const c = await countChargesBetween(tx, ops, from, to);
     charges.chargedPeople += c.chargedPeople;
     charges.offences += c.offences;
   }
-  return {
-    engagements: {
-      engaged: engagements.engaged,
-      offered: engagements.offered,
-      accepted: engagements.accepted,
-      minors: engagements.minors,
-      safetyEnsured: engagements.safetyEnsured,
-    },
-    charges,
-  };
-}
-
-// `status_changed_at <= @now - @shortest` lets referrals_status_idx (status, status_changed_at) skip
-// every referral too young to be overdue at any urgency.
-const OVERDUE_SQL = `
-  SELECT to_agency_id AS agencyId, count(*) AS pending
-  FROM referrals
-  WHERE status = 'pending'
-    AND status_changed_at <= @now - @shortest
-    AND status_changed_at <= @now - CASE urgency WHEN 'immediate' THEN @immediate WHEN 'urgent' THEN @urgent ELSE @routine END
-    AND +operation_id ${IN_TREE}
-  GROUP BY to_agency_id`;
-
-function readOverdue(db: Db, scope: Scope, limits: OverdueLimits): Array<{ agencyId: number; pending: number }> {
-  return statement<{ agencyId: number; pending: number }>(db, OVERDUE_SQL).all({
-    ops: scope.ops,
-    now: scope.now,
-    shortest: Math.min(limits.immediate, limits.urgent, limits.routine),
-    ...limits,
-  });
-}
-
-interface Participant {
-  agencyId: number;
-  officers: number;
-  supportStaff: number;
-  victimServices: number;
-}
-
-const PARTICIPANTS_SQL = `
-  SELECT agency_id AS agencyId, max(officers) AS officers, max(support_staff) AS supportStaff,
-         max(victim_services) AS victimServices
-  FROM participations WHERE operation_id ${IN_TREE}
-  GROUP BY agency_id`;
-
-const AGENCIES_SQL = `SELECT id, code, name, kind FROM agencies WHERE id ${IN_TREE.replace('@ops', '@ids')}`;
-
-interface AgencyInfo {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
+  return { engagements, charges };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,89 +145,90 @@ function figures(e: EngagementCounts, r: ReferralStatusCounts, c: ChargeCounts):
 }
 
 /**
- * The digest of operation `operationId` and every operation below it, as of `now`.
- * Throws AppError `not_found` when there is no such operation.
+ * The digest of operation `operationId` and every operation below it, as of `now`, read on one
+ * snapshot. Throws AppError `not_found` when there is no such operation.
  */
-export function computeDigest(db: Db, operationId: number, now: Date, limits: OverdueLimits = DEFAULT_OVERDUE_LIMITS): Digest {
+export async function computeDigest(tx: Tx, operationId: number, now: Date, limits: OverdueLimits = DEFAULT_OVERDUE_LIMITS): Promise<Digest> {
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('computeDigest: `now` is not a valid date');
-  return inReadTransaction(db, () => {
-    const tree = statement<TreeRow>(db, TREE_SQL).all({ root: operationId });
-    const root = tree[0];
-    if (!root || root.id !== operationId) throw new AppError('not_found', `There is no operation with id ${operationId}.`);
-    const scope: Scope = { ops: JSON.stringify(tree.map((o) => o.id)), since: nowMs - WINDOW_MS, now: nowMs };
+  const tree = await listOperationTree(tx, operationId);
+  const root = tree[0];
+  if (!root || root.id !== operationId) throw new AppError('not_found', `There is no operation with id ${operationId}.`);
+  const ops = tree.map((o) => o.id);
+  const since = nowMs - WINDOW_MS;
 
-    const participants = statement<Participant>(db, PARTICIPANTS_SQL).all({ ops: scope.ops });
-    const totalsByAgency = new Map(statement<AgencyTotals>(db, AGENCY_TOTALS_SQL).all(scope).map((row) => [row.agencyId, row]));
-    const last24h = readLast24h(db, scope);
-    const overdueRows = readOverdue(db, scope, limits);
+  const participants = await listPersonnelByAgency(tx, ops);
+  const totalsByAgency = new Map((await listAgencyTotals(tx, ops)).map((row) => [row.agencyId, row]));
+  const last24h = await readLast24h(tx, ops, since, nowMs);
+  const overdueRows = await countOverdueByAgency(tx, ops, nowMs, limits);
 
-    const agencyIds = new Set<number>(participants.map((p) => p.agencyId));
-    for (const [id, t] of totalsByAgency) if (t.engaged || t.chargedPeople || t.referralsMade) agencyIds.add(id);
-    const lookupIds = new Set(agencyIds);
-    for (const row of overdueRows) lookupIds.add(row.agencyId);
-    const agencies = new Map<number, AgencyInfo>();
-    for (const a of statement<AgencyInfo>(db, AGENCIES_SQL).all({ ids: JSON.stringify([...lookupIds]) })) {
-      agencies.set(a.id, a);
-    }
-    const codeOf = (id: number) => agencies.get(id)?.code ?? `#${id}`;
+  const agencyIds = new Set<number>(participants.map((p) => p.agencyId));
+  for (const [id, t] of totalsByAgency) if (t.engaged || t.chargedPeople || t.referralsMade) agencyIds.add(id);
+  const lookupIds = new Set(agencyIds);
+  for (const row of overdueRows) lookupIds.add(row.agencyId);
+  const agencies = new Map((await findAgenciesByIds(tx, [...lookupIds])).map((a) => [a.id, a]));
+  const codeOf = (id: number) => agencies.get(id)?.code ?? `#${id}`;
 
-    let personnel = 0;
-    let policeAgencies = 0;
-    for (const p of participants) {
-      personnel += p.officers + p.supportStaff + p.victimServices;
-      if (agencies.get(p.agencyId)?.kind === 'police') policeAgencies += 1;
-    }
+  let personnel = 0;
+  let policeAgencies = 0;
+  for (const p of participants) {
+    personnel += p.officers + p.supportStaff + p.victimServices;
+    if (agencies.get(p.agencyId)?.kind === 'police') policeAgencies += 1;
+  }
 
-    const totalEngagements: EngagementCounts = { engaged: 0, offered: 0, accepted: 0, minors: 0, safetyEnsured: 0 };
-    const totalCharges: ChargeCounts = { chargedPeople: 0, offences: 0 };
-    for (const t of totalsByAgency.values()) {
-      totalEngagements.engaged += t.engaged;
-      totalEngagements.offered += t.offered;
-      totalEngagements.accepted += t.accepted;
-      totalEngagements.minors += t.minors;
-      totalEngagements.safetyEnsured += t.safetyEnsured;
-      totalCharges.chargedPeople += t.chargedPeople;
-      totalCharges.offences += t.offences;
-    }
+  const totalEngagements: EngagementCounts = { engaged: 0, offered: 0, accepted: 0, minors: 0, safetyEnsured: 0 };
+  const totalCharges: ChargeCounts = { chargedPeople: 0, offences: 0 };
+  for (const t of totalsByAgency.values()) {
+    totalEngagements.engaged += t.engaged;
+    totalEngagements.offered += t.offered;
+    totalEngagements.accepted += t.accepted;
+    totalEngagements.minors += t.minors;
+    totalEngagements.safetyEnsured += t.safetyEnsured;
+    totalCharges.chargedPeople += t.chargedPeople;
+    totalCharges.offences += t.offences;
+  }
 
-    const byAgency: AgencyRow[] = [...agencyIds].map((id) => {
-      const t = totalsByAgency.get(id);
-      return {
-        agencyId: id,
-        agency: codeOf(id),
-        name: agencies.get(id)?.name ?? '',
-        engaged: t?.engaged ?? 0,
-        accepted: t?.accepted ?? 0,
-        referrals: t?.referralsMade ?? 0,
-        chargedPeople: t?.chargedPeople ?? 0,
-        offences: t?.offences ?? 0,
-      };
-    });
-    byAgency.sort((a, b) => b.engaged - a.engaged || compareCodes(a.agency, b.agency));
-
-    const overdue = overdueRows.map((row) => ({ agency: codeOf(row.agencyId), pending: row.pending }));
-    overdue.sort((a, b) => b.pending - a.pending || compareCodes(a.agency, b.agency));
-
+  const byAgency: AgencyRow[] = [...agencyIds].map((id) => {
+    const t = totalsByAgency.get(id);
     return {
-      operation: {
-        id: root.id,
-        code: root.code,
-        name: root.name,
-        timezone: root.timezone,
-        startDate: root.startDate,
-        endDate: root.endDate,
-      },
-      operationCodes: tree.map((o) => o.code),
-      agencies: participants.length,
-      policeAgencies,
-      personnel,
-      totals: figures(totalEngagements, readReferralStates(db, REFERRAL_STATES_SQL, scope), totalCharges),
-      last24h: figures(last24h.engagements, readReferralStates(db, REFERRALS_CHANGED_SQL, scope), last24h.charges),
-      byAgency,
-      overdue,
+      agencyId: id,
+      agency: codeOf(id),
+      name: agencies.get(id)?.name ?? '',
+      engaged: t?.engaged ?? 0,
+      accepted: t?.accepted ?? 0,
+      referrals: t?.referralsMade ?? 0,
+      chargedPeople: t?.chargedPeople ?? 0,
+      offences: t?.offences ?? 0,
     };
   });
+  byAgency.sort((a, b) => b.engaged - a.engaged || compareCodes(a.agency, b.agency));
+
+  const overdue = overdueRows.map((row) => ({ agency: codeOf(row.agencyId), pending: row.pending }));
+  overdue.sort((a, b) => b.pending - a.pending || compareCodes(a.agency, b.agency));
+
+  return {
+    operation: {
+      id: root.id,
+      code: root.code,
+      name: root.name,
+      timezone: root.timezone,
+      startDate: root.startDate,
+      endDate: root.endDate,
+    },
+    operationCodes: tree.map((o) => o.code),
+    agencies: participants.length,
+    policeAgencies,
+    personnel,
+    totals: figures(totalEngagements, countByState(await listReferralStateTotals(tx, ops)), totalCharges),
+    last24h: figures(last24h.engagements, countByState(await listReferralStatesChangedBetween(tx, ops, since, nowMs)), last24h.charges),
+    byAgency,
+    overdue,
+  };
+}
+
+/** The digest read on its own snapshot of committed data (the CLI, App Home, the digest job). */
+export function readDigest(db: Database, operationId: number, now: Date, limits: OverdueLimits = DEFAULT_OVERDUE_LIMITS): Promise<Digest> {
+  return db.read((tx) => computeDigest(tx, operationId, now, limits));
 }
 
 /** Code order independent of the locale, so every surface lists agencies the same way. */

@@ -1,7 +1,7 @@
 // Engagements (E-n): one person met during an operation, described without identifying them.
+import { insertEngagement } from '../../db/queries/engagements.js';
 import type { AGE_BANDS, GENDERS } from '../../db/vocabulary.js';
-import { inTransaction, prepared } from '../../db/prepared.js';
-import { requireAgency } from './agencies.js';
+import { type Agency, requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
@@ -10,7 +10,6 @@ import { type Operation, joinedAgencyIds, requireOpenOperation } from './operati
 import { authorize } from './permissions.js';
 import { formatRef } from './references.js';
 import { addDays, fromLocal } from './time.js';
-import type { Agency } from './agencies.js';
 
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type Gender = (typeof GENDERS)[number];
@@ -43,65 +42,56 @@ const GRACE_DAYS = 1;
 const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
 
 /** The agency a record is logged for: `agency=` or the caller's own, which must have joined. */
-export function recordingAgency(ctx: RequestContext, operation: Operation, agencyCode: string | undefined): Agency {
-  const { db } = ctx.deps;
+export async function recordingAgency(ctx: RequestContext, operation: Operation, agencyCode: string | undefined): Promise<Agency> {
+  const { tx } = ctx;
   const code = agencyCode ?? ctx.principal.agencyCode;
   if (!code) {
     // Unregistered people are refused by the permission check; an admin without an agency must name one.
     authorize(ctx.principal, 'record', { agencyId: null, joinedAgencyIds: [] }, ctx.msg);
     throw new AppError('invalid_input', ctx.msg.record.nameAgency);
   }
-  const agency = requireAgency(db, code, ctx.msg);
-  const joined = joinedAgencyIds(db, operation.id);
+  const agency = await requireAgency(tx, code, ctx.msg);
+  const joined = await joinedAgencyIds(tx, operation.id);
   authorize(ctx.principal, 'record', { agencyId: agency.id, joinedAgencyIds: joined }, ctx.msg);
   if (!joined.includes(agency.id)) throw new AppError('forbidden', ctx.msg.record.notJoined(agency.code, operation.code));
   return agency;
 }
 
-export function logEngagement(ctx: RequestContext, input: LogEngagementInput): LoggedEngagement {
-  const { db } = ctx.deps;
-  const { msg, principal } = ctx;
-  const operation = requireOpenOperation(db, input.operationCode, msg);
-  const agency = recordingAgency(ctx, operation, input.agencyCode);
+export async function logEngagement(ctx: RequestContext, input: LogEngagementInput): Promise<LoggedEngagement> {
+  const { tx, msg, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode, msg);
+  const agency = await recordingAgency(ctx, operation, input.agencyCode);
   if (input.accepted && !input.offered) throw new AppError('invalid_input', msg.engage.acceptedNeedsOffered);
   const area = checkFreeText('area', input.area, msg);
   const note = checkFreeText('note', input.note, msg);
   const now = nowMs(ctx);
   const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : currentTime(ctx, operation, now);
   const minor = input.ageBand === 'under18';
-  return inTransaction(db, () => {
-    const { lastInsertRowid } = prepared(
-      db,
-      `INSERT INTO engagements (operation_id, agency_id, officer_team_id, officer_user_id, occurred_at, age_band, gender,
-         offered, accepted, safety_ensured, area, language, note, created_at)
-       VALUES (@op, @agency, @team, @user, @at, @age, @gender, @offered, @accepted, @safety, @area, @language, @note, @now)`,
-    ).run({
-      op: operation.id,
-      agency: agency.id,
-      team: principal.actor.teamId,
-      user: principal.actor.userId,
-      at: occurredAt,
-      age: input.ageBand,
-      gender: input.gender,
-      offered: input.offered ? 1 : 0,
-      accepted: input.accepted ? 1 : 0,
-      safety: input.safetyEnsured ? 1 : 0,
-      area: area ?? null,
-      language: input.language ?? null,
-      note: note ?? null,
-      now,
-    });
-    const id = Number(lastInsertRowid);
-    const ref = formatRef('E', id);
-    appendAudit(db, {
-      actor: principal.actor,
-      action: 'engagement.log',
-      ref,
-      detail: { operation: operation.code, agency: agency.code, minor, accepted: input.accepted },
-      at: now,
-    });
-    return { id, ref, minor, operation, agency };
+  const id = await insertEngagement(tx, {
+    operationId: operation.id,
+    agencyId: agency.id,
+    officerTeamId: principal.actor.teamId,
+    officerUserId: principal.actor.userId,
+    occurredAt,
+    ageBand: input.ageBand,
+    gender: input.gender,
+    offered: input.offered,
+    accepted: input.accepted,
+    safetyEnsured: input.safetyEnsured ?? false,
+    area: area ?? null,
+    language: input.language ?? null,
+    note: note ?? null,
+    createdAt: now,
   });
+  const ref = formatRef('E', id);
+  await appendAudit(tx, {
+    actor: principal.actor,
+    action: 'engagement.log',
+    ref,
+    detail: { operation: operation.code, agency: agency.code, minor, accepted: input.accepted },
+    at: now,
+  });
+  return { id, ref, minor, operation, agency };
 }
 
 /**

@@ -1,8 +1,10 @@
 // The operation's records as rows for `export --csv`: engagements, referrals and charges of the
 // operation and every operation below it. Free text that the data guard would refuse today is
 // withheld, so an export never carries what Liaison would not store now.
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/database.js';
+import { listChargesIn, listEngagementsIn, listReferralsIn } from '../../db/queries/export.js';
 import { findPersonalData } from './data-guard.js';
+import { treeOperationIds } from './operations.js';
 import { formatRef } from './references.js';
 
 export const EXPORT_COLUMNS = [
@@ -36,109 +38,60 @@ function safeText(text: string | null): string | null {
   return findPersonalData(text) ? WITHHELD : text;
 }
 
-interface EngagementRow {
-  id: number;
-  op: string;
-  agency: string;
-  occurred_at: number;
-  age_band: string;
-  gender: string;
-  offered: number;
-  accepted: number;
-  safety_ensured: number;
-  area: string | null;
-  language: string | null;
-  note: string | null;
-}
-interface ReferralRow {
-  id: number;
-  op: string;
-  agency: string;
-  to_agency: string;
-  created_at: number;
-  engagement_id: number;
-  needs: string;
-  urgency: string;
-  status: string;
-  close_outcome: string | null;
-  note: string | null;
-}
-interface ChargeRow {
-  id: number;
-  op: string;
-  agency: string;
-  created_at: number;
-  sections: string;
-  note: string | null;
-}
-
-const TREE = `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT o.id FROM operations o JOIN tree ON o.parent_id = tree.id)`;
 const iso = (ms: number) => new Date(ms).toISOString();
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-export function* exportRows(db: Db, operationId: number): Generator<ExportRow> {
-  for (const e of db.$client
-    .prepare(
-      `${TREE} SELECT e.*, o.code AS op, a.code AS agency FROM engagements e JOIN tree ON e.operation_id = tree.id
-       JOIN operations o ON o.id = e.operation_id JOIN agencies a ON a.id = e.agency_id ORDER BY e.id`,
-    )
-    .iterate(operationId) as IterableIterator<EngagementRow>) {
-    yield {
-      record: 'engagement',
-      ref: formatRef('E', e.id),
-      operation: e.op,
-      agency: e.agency,
-      at: iso(e.occurred_at),
-      age_band: e.age_band,
-      gender: e.gender,
-      offered: e.offered ? 'yes' : 'no',
-      accepted: e.accepted ? 'yes' : 'no',
-      safety_ensured: e.safety_ensured ? 'yes' : 'no',
-      area: safeText(e.area),
-      language: e.language,
-      note: safeText(e.note),
-    };
-  }
-  for (const r of db.$client
-    .prepare(
-      `${TREE} SELECT r.*, o.code AS op, fa.code AS agency, ta.code AS to_agency FROM referrals r
-       JOIN engagements e ON e.id = r.engagement_id JOIN tree ON e.operation_id = tree.id
-       JOIN operations o ON o.id = e.operation_id JOIN agencies fa ON fa.id = r.from_agency_id
-       JOIN agencies ta ON ta.id = r.to_agency_id ORDER BY r.id`,
-    )
-    .iterate(operationId) as IterableIterator<ReferralRow>) {
-    yield {
-      record: 'referral',
-      ref: formatRef('R', r.id),
-      operation: r.op,
-      agency: r.agency,
-      at: iso(r.created_at),
-      engagement: formatRef('E', r.engagement_id),
-      to_agency: r.to_agency,
-      needs: r.needs,
-      urgency: r.urgency,
-      status: r.status,
-      outcome: r.close_outcome,
-      note: safeText(r.note),
-    };
-  }
-  for (const c of db.$client
-    .prepare(
-      `${TREE} SELECT c.*, o.code AS op, a.code AS agency,
-         (SELECT group_concat(section, ';') FROM charge_offences WHERE charge_id = c.id) AS sections
-       FROM charges c JOIN tree ON c.operation_id = tree.id JOIN operations o ON o.id = c.operation_id
-       JOIN agencies a ON a.id = c.agency_id ORDER BY c.id`,
-    )
-    .iterate(operationId) as IterableIterator<ChargeRow>) {
-    yield {
-      record: 'charge',
-      ref: formatRef('C', c.id),
-      operation: c.op,
-      agency: c.agency,
-      at: iso(c.created_at),
-      offences: c.sections,
-      note: safeText(c.note),
-    };
-  }
+/** Every record of the operation and the operations below it, read on one snapshot. */
+export function exportRows(db: Database, operationId: number): Promise<ExportRow[]> {
+  return db.read(async (tx) => {
+    const ops = await treeOperationIds(tx, operationId);
+    const rows: ExportRow[] = [];
+    for (const e of await listEngagementsIn(tx, ops)) {
+      rows.push({
+        record: 'engagement',
+        ref: formatRef('E', e.id),
+        operation: e.operation,
+        agency: e.agency,
+        at: iso(e.occurredAt),
+        age_band: e.ageBand,
+        gender: e.gender,
+        offered: yesNo(e.offered),
+        accepted: yesNo(e.accepted),
+        safety_ensured: yesNo(e.safetyEnsured),
+        area: safeText(e.area),
+        language: e.language,
+        note: safeText(e.note),
+      });
+    }
+    for (const r of await listReferralsIn(tx, ops)) {
+      rows.push({
+        record: 'referral',
+        ref: formatRef('R', r.id),
+        operation: r.operation,
+        agency: r.agency,
+        at: iso(r.createdAt),
+        engagement: formatRef('E', r.engagementId),
+        to_agency: r.toAgency,
+        needs: r.needs,
+        urgency: r.urgency,
+        status: r.status,
+        outcome: r.closeOutcome,
+        note: safeText(r.note),
+      });
+    }
+    for (const c of await listChargesIn(tx, ops)) {
+      rows.push({
+        record: 'charge',
+        ref: formatRef('C', c.id),
+        operation: c.operation,
+        agency: c.agency,
+        at: iso(c.createdAt),
+        offences: c.sections.join(';'),
+        note: safeText(c.note),
+      });
+    }
+    return rows;
+  });
 }
 
 /** One CSV field, quoted as RFC 4180 says: when it holds a comma, a quote or a line break. */

@@ -1,7 +1,20 @@
 // Operations: dated, led by one agency, arranged in a tree (local → provincial → national), joined
 // by agencies with their personnel counts.
-import type { Db } from '../../db/client.js';
-import { inTransaction, prepared } from '../../db/prepared.js';
+import type { Tx } from '../../db/database.js';
+import { listOperationTree } from '../../db/queries/operation-tree.js';
+import {
+  closeOperationRow,
+  findOperationByCode,
+  findOperationById,
+  findParticipation,
+  insertOperation,
+  listJoinedAgencyIds,
+  listAgencyIdsJoinedAny,
+  listOperationsWithAgencyCounts,
+  type OperationRow,
+  type Personnel,
+  upsertParticipation,
+} from '../../db/queries/operations.js';
 import type { Messages } from '../i18n/index.js';
 import { requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';
@@ -9,60 +22,34 @@ import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { authorize } from './permissions.js';
 
-export interface Operation {
-  id: number;
-  code: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  leadAgencyId: number;
-  leadAgencyCode: string;
-  parentId: number | null;
-  parentCode: string | null;
-  timezone: string;
-  digestChannelId: string | null;
-  digestTeamId: string | null;
-  digestTime: string;
-  closedAt: number | null;
+export type Operation = OperationRow;
+export type Participation = Personnel;
+
+export function findOperation(tx: Tx, code: string): Promise<Operation | undefined> {
+  return findOperationByCode(tx, code);
 }
 
-const OPERATION_COLUMNS = `
-  o.id, o.code, o.name, o.start_date AS startDate, o.end_date AS endDate,
-         o.lead_agency_id AS leadAgencyId, lead.code AS leadAgencyCode,
-         o.parent_id AS parentId, parent.code AS parentCode, o.timezone,
-         o.digest_channel_id AS digestChannelId, o.digest_team_id AS digestTeamId,
-         o.digest_time AS digestTime, o.closed_at AS closedAt`;
-const OPERATION_FROM = `
-  FROM operations o
-  JOIN agencies lead ON lead.id = o.lead_agency_id
-  LEFT JOIN operations parent ON parent.id = o.parent_id`;
-const OPERATION_SELECT = `SELECT ${OPERATION_COLUMNS} ${OPERATION_FROM}`;
-
-export function findOperation(db: Db, code: string): Operation | undefined {
-  return prepared<[string], Operation>(db, `${OPERATION_SELECT} WHERE o.code = ?`).get(code.toUpperCase());
+export async function getOperationById(tx: Tx, id: number): Promise<Operation> {
+  const operation = await findOperationById(tx, id);
+  if (!operation) throw new Error(`operation ${id} does not exist`);
+  return operation;
 }
 
-export function getOperationById(db: Db, id: number): Operation {
-  return prepared<[number], Operation>(db, `${OPERATION_SELECT} WHERE o.id = ?`).get(id)!;
-}
-
-export function requireOperation(db: Db, code: string, msg: Messages): Operation {
-  const operation = findOperation(db, code);
+export async function requireOperation(tx: Tx, code: string, msg: Messages): Promise<Operation> {
+  const operation = await findOperationByCode(tx, code);
   if (!operation) throw new AppError('not_found', msg.op.unknown(code));
   return operation;
 }
 
 /** An operation that still takes records. */
-export function requireOpenOperation(db: Db, code: string, msg: Messages): Operation {
-  const operation = requireOperation(db, code, msg);
+export async function requireOpenOperation(tx: Tx, code: string, msg: Messages): Promise<Operation> {
+  const operation = await requireOperation(tx, code, msg);
   if (operation.closedAt !== null) throw new AppError('conflict', msg.op.closed(operation.code));
   return operation;
 }
 
-export function joinedAgencyIds(db: Db, operationId: number): number[] {
-  return prepared<[number], number>(db, 'SELECT agency_id FROM participations WHERE operation_id = ?')
-    .pluck()
-    .all(operationId);
+export function joinedAgencyIds(tx: Tx, operationId: number): Promise<number[]> {
+  return listJoinedAgencyIds(tx, operationId);
 }
 
 export interface CreateOperationInput {
@@ -77,46 +64,37 @@ export interface CreateOperationInput {
   digestTime?: string;
 }
 
-export function createOperation(ctx: RequestContext, input: CreateOperationInput): Operation {
-  const { db, config } = ctx.deps;
-  const { msg, principal } = ctx;
-  const lead = requireAgency(db, input.leadCode, msg);
+export async function createOperation(ctx: RequestContext, input: CreateOperationInput): Promise<Operation> {
+  const { tx, msg, principal } = ctx;
+  const lead = await requireAgency(tx, input.leadCode, msg);
   authorize(principal, 'op.create', { leadAgencyId: lead.id }, msg);
   if (input.endDate < input.startDate) throw new AppError('invalid_input', msg.op.endBeforeStart);
-  if (findOperation(db, input.code)) throw new AppError('conflict', msg.op.exists(input.code));
-  const parent = input.parentCode ? requireOperation(db, input.parentCode, msg) : undefined;
+  if (await findOperationByCode(tx, input.code)) throw new AppError('conflict', msg.op.exists(input.code));
+  const parent = input.parentCode ? await requireOperation(tx, input.parentCode, msg) : undefined;
   const at = nowMs(ctx);
-  return inTransaction(db, () => {
-    const { lastInsertRowid } = prepared(
-      db,
-      `INSERT INTO operations (code, name, start_date, end_date, lead_agency_id, parent_id, timezone,
-         digest_channel_id, digest_team_id, digest_time, created_at)
-       VALUES (@code, @name, @start, @end, @lead, @parent, @tz, @digest, @digestTeam, @digestTime, @at)`,
-    ).run({
-      code: input.code,
-      name: input.name,
-      start: input.startDate,
-      end: input.endDate,
-      lead: lead.id,
-      parent: parent?.id ?? null,
-      tz: input.timezone ?? config.defaultTimezone,
-      digest: input.digestChannelId ?? null,
-      digestTeam: input.digestChannelId ? principal.actor.teamId : null,
-      digestTime: input.digestTime ?? '08:00',
-      at,
-    });
-    const id = Number(lastInsertRowid);
-    // The lead agency takes part in its own operation; `/op join` later sets its personnel.
-    prepared(db, 'INSERT INTO participations (operation_id, agency_id, joined_at) VALUES (?, ?, ?)').run(id, lead.id, at);
-    appendAudit(db, {
-      actor: principal.actor,
-      action: 'op.create',
-      ref: `op:${input.code}`,
-      detail: { lead: lead.code, parent: parent?.code ?? null, start: input.startDate, end: input.endDate },
-      at,
-    });
-    return getOperationById(db, id);
+  const id = await insertOperation(tx, {
+    code: input.code,
+    name: input.name,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    leadAgencyId: lead.id,
+    parentId: parent?.id ?? null,
+    timezone: input.timezone ?? ctx.deps.config.defaultTimezone,
+    digestChannelId: input.digestChannelId ?? null,
+    digestTeamId: input.digestChannelId ? principal.actor.teamId : null,
+    digestTime: input.digestTime ?? '08:00',
+    createdAt: at,
   });
+  // The lead agency takes part in its own operation; `/op join` later sets its personnel.
+  await upsertParticipation(tx, id, lead.id, { officers: 0, supportStaff: 0, victimServices: 0 }, at);
+  await appendAudit(tx, {
+    actor: principal.actor,
+    action: 'op.create',
+    ref: `op:${input.code}`,
+    detail: { lead: lead.code, parent: parent?.code ?? null, start: input.startDate, end: input.endDate },
+    at,
+  });
+  return getOperationById(tx, id);
 }
 
 export interface JoinOperationInput {
@@ -127,48 +105,29 @@ export interface JoinOperationInput {
   victimServices?: number;
 }
 
-export interface Participation {
-  officers: number;
-  supportStaff: number;
-  victimServices: number;
-}
-
 /** Joins an agency to an operation, or updates the personnel counts it joined with. */
-export function joinOperation(
+export async function joinOperation(
   ctx: RequestContext,
   input: JoinOperationInput,
-): { operation: Operation; participation: Participation; rejoined: boolean } {
-  const { db } = ctx.deps;
-  const { msg, principal } = ctx;
-  const operation = requireOpenOperation(db, input.operationCode, msg);
-  const agency = requireAgency(db, input.agencyCode, msg);
+): Promise<{ operation: Operation; participation: Participation; rejoined: boolean }> {
+  const { tx, msg, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode, msg);
+  const agency = await requireAgency(tx, input.agencyCode, msg);
   authorize(principal, 'op.join', { agencyId: agency.id }, msg);
-  const existing = prepared<[number, number], Participation>(
-    db,
-    `SELECT officers, support_staff AS supportStaff, victim_services AS victimServices
-     FROM participations WHERE operation_id = ? AND agency_id = ?`,
-  ).get(operation.id, agency.id);
+  const existing = await findParticipation(tx, operation.id, agency.id);
   const participation: Participation = {
     officers: input.officers ?? existing?.officers ?? 0,
     supportStaff: input.supportStaff ?? existing?.supportStaff ?? 0,
     victimServices: input.victimServices ?? existing?.victimServices ?? 0,
   };
   const at = nowMs(ctx);
-  inTransaction(db, () => {
-    prepared(
-      db,
-      `INSERT INTO participations (operation_id, agency_id, officers, support_staff, victim_services, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (operation_id, agency_id) DO UPDATE SET officers = excluded.officers,
-         support_staff = excluded.support_staff, victim_services = excluded.victim_services`,
-    ).run(operation.id, agency.id, participation.officers, participation.supportStaff, participation.victimServices, at);
-    appendAudit(db, {
-      actor: principal.actor,
-      action: existing ? 'op.join.update' : 'op.join',
-      ref: `op:${operation.code}`,
-      detail: { agency: agency.code, ...participation },
-      at,
-    });
+  await upsertParticipation(tx, operation.id, agency.id, participation, at);
+  await appendAudit(tx, {
+    actor: principal.actor,
+    action: existing ? 'op.join.update' : 'op.join',
+    ref: `op:${operation.code}`,
+    detail: { agency: agency.code, ...participation },
+    at,
   });
   return { operation, participation, rejoined: Boolean(existing) };
 }
@@ -177,37 +136,27 @@ export interface OperationSummary extends Operation {
   agencies: number;
 }
 
-export function listOperations(ctx: RequestContext): OperationSummary[] {
+export async function listOperations(ctx: RequestContext): Promise<OperationSummary[]> {
   authorize(ctx.principal, 'read', {}, ctx.msg);
-  return prepared<[], OperationSummary>(
-    ctx.deps.db,
-    `SELECT ${OPERATION_COLUMNS}, (SELECT count(*) FROM participations p WHERE p.operation_id = o.id) AS agencies
-     ${OPERATION_FROM}
-     ORDER BY o.closed_at IS NOT NULL, o.start_date DESC, o.code`,
-  ).all();
+  return listOperationsWithAgencyCounts(ctx.tx);
 }
 
-export function closeOperation(ctx: RequestContext, code: string): Operation {
-  const { db } = ctx.deps;
-  const { msg, principal } = ctx;
-  const operation = requireOperation(db, code, msg);
+export async function closeOperation(ctx: RequestContext, code: string): Promise<Operation> {
+  const { tx, msg, principal } = ctx;
+  const operation = await requireOperation(tx, code, msg);
   authorize(principal, 'op.close', { leadAgencyId: operation.leadAgencyId }, msg);
   const at = nowMs(ctx);
-  inTransaction(db, () => {
-    const { changes } = prepared(db, 'UPDATE operations SET closed_at = ? WHERE id = ? AND closed_at IS NULL').run(at, operation.id);
-    if (changes !== 1) throw new AppError('conflict', msg.op.closed(operation.code));
-    appendAudit(db, { actor: principal.actor, action: 'op.close', ref: `op:${operation.code}`, at });
-  });
-  return getOperationById(db, operation.id);
+  if (!(await closeOperationRow(tx, operation.id, at))) throw new AppError('conflict', msg.op.closed(operation.code));
+  await appendAudit(tx, { actor: principal.actor, action: 'op.close', ref: `op:${operation.code}`, at });
+  return getOperationById(tx, operation.id);
 }
 
-/** Agencies that joined the operation or any operation below it (one recursive query). */
-export function treeAgencyIds(db: Db, operationId: number): number[] {
-  return prepared<[number], number>(
-    db,
-    `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT o.id FROM operations o JOIN tree ON o.parent_id = tree.id)
-     SELECT DISTINCT p.agency_id FROM participations p JOIN tree ON p.operation_id = tree.id`,
-  )
-    .pluck()
-    .all(operationId);
+/** Ids of the operation and every operation below it. */
+export async function treeOperationIds(tx: Tx, operationId: number): Promise<number[]> {
+  return (await listOperationTree(tx, operationId)).map((o) => o.id);
+}
+
+/** Agencies that joined the operation or any operation below it. */
+export async function treeAgencyIds(tx: Tx, operationId: number): Promise<number[]> {
+  return listAgencyIdsJoinedAny(tx, await treeOperationIds(tx, operationId));
 }

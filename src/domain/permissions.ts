@@ -1,8 +1,8 @@
 // Who may do what: one table that mirrors the contract's "Who may do what", and one function that
 // applies it. Authorisation lives in the database (members keyed by team and user) and denies by
 // default: a person with no membership can read help and nothing else.
-import type { Db } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+import type { Tx } from '../../db/database.js';
+import { findMembership } from '../../db/queries/members.js';
 import type { BootstrapAdmin } from '../config.js';
 import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
@@ -65,15 +65,11 @@ export function isBootstrapAdmin(actor: Actor, admins: readonly BootstrapAdmin[]
   return admins.some((a) => a.userId === actor.userId && (a.teamId === null || a.teamId === actor.teamId));
 }
 
-export function resolvePrincipal(db: Db, actor: Actor, bootstrapAdmins: readonly BootstrapAdmin[]): Principal {
-  const member = prepared<[string, string], { role: Role; agency_id: number; code: string }>(
-    db,
-    `SELECT m.role, m.agency_id, a.code FROM members m JOIN agencies a ON a.id = m.agency_id
-     WHERE m.team_id = ? AND m.user_id = ?`,
-  ).get(actor.teamId, actor.userId);
+export async function resolvePrincipal(tx: Tx, actor: Actor, bootstrapAdmins: readonly BootstrapAdmin[]): Promise<Principal> {
+  const member = await findMembership(tx, actor);
   // Bootstrap admins stay admins after they register, whatever role their membership names.
   const role: Role | null = isBootstrapAdmin(actor, bootstrapAdmins) ? 'admin' : (member?.role ?? null);
-  return { actor, role, agencyId: member?.agency_id ?? null, agencyCode: member?.code ?? null };
+  return { actor, role, agencyId: member?.agencyId ?? null, agencyCode: member?.agencyCode ?? null };
 }
 
 /** True when the table lets `principal` do `action` on `target`. */

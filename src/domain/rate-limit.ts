@@ -1,6 +1,11 @@
-// Per-person rate limiting of commands: a token bucket per (team, user), so a stuck client or a
-// script cannot flood the database, while a person typing at full speed is never slowed.
+// Per-person rate limiting of commands: a token bucket per (team, user) kept in the database, so a
+// stuck client or a script cannot flood Liaison through any number of instances, while a person
+// typing at full speed is never slowed.
+import type { Tx } from '../../db/database.js';
+import { takeToken } from '../../db/queries/rate-buckets.js';
 import type { Actor } from './actor.js';
+import type { RequestContext } from './context.js';
+import { AppError } from './errors.js';
 
 export interface RateLimit {
   /** Commands a person may send in a burst. */
@@ -9,32 +14,28 @@ export interface RateLimit {
   perMinute: number;
 }
 
-export class CommandRateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+/** A burst of a third of a minute's worth, and never fewer than five. */
+export function rateLimitFor(perMinute: number): RateLimit {
+  return { perMinute, burst: Math.max(5, Math.ceil(perMinute / 3)) };
+}
 
-  constructor(private readonly limit: RateLimit) {}
+/**
+ * Takes one command from the person's budget, in the command's own unit of work: the refusal rolls
+ * the unit back, so a refused command spends nothing. Refuses with the seconds to wait.
+ */
+export async function takeCommand(ctx: Pick<RequestContext, 'tx' | 'msg'>, actor: Actor, now: number, limit: RateLimit): Promise<void> {
+  if (limit.perMinute <= 0) return;
+  const perMs = limit.perMinute / 60_000;
+  const left = await takeToken(ctx.tx, actor, now, { burst: limit.burst, perMs });
+  if (left < 0) throw new AppError('rate_limited', ctx.msg.errors.rateLimited(Math.ceil(-left / perMs / 1000)));
+}
 
-  /** Takes one command from the person's bucket; returns 0, or the seconds to wait when empty. */
-  take(actor: Actor, now: number): number {
-    if (this.limit.perMinute <= 0) return 0;
-    const key = `${actor.teamId}:${actor.userId}`;
-    const refillPerMs = this.limit.perMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + (now - bucket.at) * refillPerMs);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 10_000) this.forgetFull(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - bucket.tokens) / refillPerMs / 1000);
-  }
+/** Spends one command whatever is left: a refused command, counted in a unit of work of its own. */
+export async function spendCommand(tx: Tx, actor: Actor, now: number, limit: RateLimit): Promise<void> {
+  if (limit.perMinute > 0) await takeToken(tx, actor, now, { burst: limit.burst, perMs: limit.perMinute / 60_000 });
+}
 
-  /** Buckets that have refilled carry no information: drop them so memory stays bounded. */
-  private forgetFull(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.at) * (this.limit.perMinute / 60_000) >= this.limit.burst) this.buckets.delete(key);
-    }
-  }
+/** How long an untouched bucket takes to be full again, after which it can be forgotten. */
+export function refillTimeMs(limit: RateLimit): number {
+  return limit.perMinute > 0 ? Math.ceil((limit.burst / limit.perMinute) * 60_000) : 0;
 }

@@ -1,21 +1,12 @@
 // Which operations a person may log records in: open ones their agency joined (admins: all open).
-import { prepared } from '../../db/prepared.js';
+import { listOperationHeaders } from '../../db/queries/operations.js';
 import type { RequestContext } from './context.js';
 import { authorize } from './permissions.js';
 
-export function operationsOpenForRecording(ctx: RequestContext): Array<{ code: string; name: string }> {
+export async function operationsOpenForRecording(ctx: RequestContext): Promise<Array<{ code: string; name: string }>> {
   const { principal, msg } = ctx;
   authorize(principal, 'record', { joinedAgencyIds: principal.agencyId === null ? [] : [principal.agencyId] }, msg);
-  const { db } = ctx.deps;
-  if (principal.role === 'admin' && principal.agencyId === null) {
-    return prepared<[], { code: string; name: string }>(
-      db,
-      'SELECT code, name FROM operations WHERE closed_at IS NULL ORDER BY start_date DESC, code LIMIT 100',
-    ).all();
-  }
-  return prepared<[number], { code: string; name: string }>(
-    db,
-    `SELECT o.code, o.name FROM operations o JOIN participations p ON p.operation_id = o.id
-     WHERE p.agency_id = ? AND o.closed_at IS NULL ORDER BY o.start_date DESC, o.code LIMIT 100`,
-  ).all(principal.agencyId!);
+  const agencyId = principal.role === 'admin' && principal.agencyId === null ? null : principal.agencyId;
+  const rows = await listOperationHeaders(ctx.tx, { agencyId, openOnly: true, limit: 100 });
+  return rows.map((o) => ({ code: o.code, name: o.name }));
 }

@@ -1,8 +1,8 @@
 // Overdue referrals: a pending referral older than its urgency's limit, or an accepted one not
 // closed within its limit, is due one reminder per elapsed limit. A reminder is claimed in the
-// database before it is sent, so neither a restart nor a second process sends it twice.
-import type { Db } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+// database before it is sent, so neither a restart nor a second instance sends it twice.
+import type { Tx } from '../../db/database.js';
+import { listReferralIdsDueReminder, setRemindersSent } from '../../db/queries/referrals.js';
 import { findReferral, type Referral, type Urgency } from './referrals.js';
 
 export interface OverdueLimits {
@@ -28,39 +28,22 @@ export interface DueReminder {
   periods: number;
 }
 
-export function dueReminders(db: Db, now: number, limits: OverdueLimits, max = 100): DueReminder[] {
-  const ids = prepared<Record<string, number>, number>(
-    db,
-    `SELECT id FROM referrals
-     WHERE card_ts IS NOT NULL AND (
-       (status = 'pending' AND status_changed_at + (reminders_sent + 1) *
-          CASE urgency WHEN 'immediate' THEN @immediate WHEN 'urgent' THEN @urgent ELSE @routine END <= @now)
-       OR (status = 'accepted' AND status_changed_at + (reminders_sent + 1) * @accepted <= @now))
-     ORDER BY id LIMIT @max`,
-  )
-    .pluck()
-    .all({ ...limits.pending, accepted: limits.accepted, now, max });
-  return ids.map((id) => {
-    const referral = findReferral(db, id)!;
-    return { referral, periods: Math.floor((now - referral.statusChangedAt) / limitFor(referral, limits)) };
-  });
+export async function dueReminders(tx: Tx, now: number, limits: OverdueLimits, max = 100): Promise<DueReminder[]> {
+  const ids = await listReferralIdsDueReminder(tx, now, { ...limits.pending, accepted: limits.accepted }, max);
+  const due: DueReminder[] = [];
+  for (const id of ids) {
+    const referral = (await findReferral(tx, id))!;
+    due.push({ referral, periods: Math.floor((now - referral.statusChangedAt) / limitFor(referral, limits)) });
+  }
+  return due;
 }
 
-/** Claims a reminder; false when another process claimed it or the referral moved on. */
-export function claimReminder(db: Db, due: DueReminder): boolean {
-  const { changes } = prepared(
-    db,
-    'UPDATE referrals SET reminders_sent = ? WHERE id = ? AND status = ? AND reminders_sent = ?',
-  ).run(due.periods, due.referral.id, due.referral.status, due.referral.remindersSent);
-  return changes === 1;
+/** Claims a reminder; false when another instance claimed it or the referral moved on. */
+export function claimReminder(tx: Tx, due: DueReminder): Promise<boolean> {
+  return setRemindersSent(tx, due.referral.id, due.referral.status, due.referral.remindersSent, due.periods);
 }
 
 /** Gives a claim back after Slack refused the post, so the next run tries again. */
-export function releaseReminder(db: Db, due: DueReminder): void {
-  prepared(db, 'UPDATE referrals SET reminders_sent = ? WHERE id = ? AND status = ? AND reminders_sent = ?').run(
-    due.referral.remindersSent,
-    due.referral.id,
-    due.referral.status,
-    due.periods,
-  );
+export async function releaseReminder(tx: Tx, due: DueReminder): Promise<void> {
+  await setRemindersSent(tx, due.referral.id, due.referral.status, due.periods, due.referral.remindersSent);
 }

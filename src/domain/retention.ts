@@ -1,8 +1,9 @@
 // Retention: RETENTION_DAYS after an operation ends, its free text (notes, areas, decline reasons)
 // and engagement detail (gender, language) are removed. Every digest figure is kept: the digest
 // counts categories that stay (age band, offered, accepted, safety, agency, times, statuses).
-import type { Db } from '../../db/client.js';
-import { inTransaction, prepared } from '../../db/prepared.js';
+import type { Database } from '../../db/database.js';
+import { listOperationEnds } from '../../db/queries/operations.js';
+import { scrubCharges, scrubEngagements, scrubReferrals } from '../../db/queries/retention.js';
 import type { Actor } from './actor.js';
 import { appendAudit } from './audit.js';
 import { addDays, toLocal } from './time.js';
@@ -17,29 +18,17 @@ export interface ScrubResult {
   charges: number;
 }
 
-/** Scrubs every operation whose end is more than `retentionDays` before `now`; returns what changed. */
-export function applyRetention(db: Db, now: number, retentionDays: number): ScrubResult[] {
+/** Scrubs every operation whose end is more than `retentionDays` before `now`, each in its own unit of work; returns what changed. */
+export async function applyRetention(db: Database, now: number, retentionDays: number): Promise<ScrubResult[]> {
   const results: ScrubResult[] = [];
-  const operations = prepared<[], { id: number; code: string; end_date: string; timezone: string }>(
-    db,
-    'SELECT id, code, end_date, timezone FROM operations',
-  ).all();
-  for (const op of operations) {
-    if (toLocal(now, op.timezone).date <= addDays(op.end_date, retentionDays)) continue;
-    const result = inTransaction(db, () => {
-      const engagements = prepared(
-        db,
-        `UPDATE engagements SET area = NULL, language = NULL, note = NULL, gender = 'unknown'
-         WHERE operation_id = ? AND (area IS NOT NULL OR language IS NOT NULL OR note IS NOT NULL OR gender != 'unknown')`,
-      ).run(op.id).changes;
-      const referrals = prepared(
-        db,
-        `UPDATE referrals SET note = NULL, decline_reason = NULL
-         WHERE engagement_id IN (SELECT id FROM engagements WHERE operation_id = ?) AND (note IS NOT NULL OR decline_reason IS NOT NULL)`,
-      ).run(op.id).changes;
-      const charges = prepared(db, 'UPDATE charges SET note = NULL WHERE operation_id = ? AND note IS NOT NULL').run(op.id).changes;
+  for (const op of await db.read((tx) => listOperationEnds(tx))) {
+    if (toLocal(now, op.timezone).date <= addDays(op.endDate, retentionDays)) continue;
+    const result = await db.transaction(async (tx) => {
+      const engagements = await scrubEngagements(tx, op.id);
+      const referrals = await scrubReferrals(tx, op.id);
+      const charges = await scrubCharges(tx, op.id);
       if (engagements + referrals + charges > 0) {
-        appendAudit(db, { actor: SYSTEM_ACTOR, action: 'retention.scrub', ref: `op:${op.code}`, detail: { engagements, referrals, charges }, at: now });
+        await appendAudit(tx, { actor: SYSTEM_ACTOR, action: 'retention.scrub', ref: `op:${op.code}`, detail: { engagements, referrals, charges }, at: now });
       }
       return { operation: op.code, engagements, referrals, charges };
     });

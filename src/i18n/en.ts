@@ -312,8 +312,12 @@ export const en = {
         ...d.byAgency.map((a) => `${a.agency.padEnd(12)} engaged ${a.engaged} · accepted ${a.accepted} · referrals ${a.referrals} · charged ${a.chargedPeople} (${a.offences} offences)`),
         '',
       ].join('\n'),
-    backedUp: (file: string) => `Backed up to ${file}; integrity check ok.\n`,
+    backedUp: (file: string, engine: 'sqlite' | 'pg') =>
+      engine === 'pg' ? `Backed up to ${file} (a pg_dump custom-format archive; restore it with pg_restore).\n` : `Backed up to ${file}; integrity check ok.\n`,
     backupBroken: (file: string, result: string) => `The backup ${file} failed its integrity check: ${result}\n`,
+    backupFailed: (file: string, detail: string) => `The backup ${file} could not be written: ${detail}\n`,
+    pgDumpMissing:
+      'Backing up a PostgreSQL database needs pg_dump, which is not installed here. Install the PostgreSQL client tools (e.g. `apt install postgresql-client`), or use your database service’s own backups.\n',
     auditOk: (rows: number) => `Audit log intact: ${plural(rows, 'row')}, chain verified.\n`,
     auditBroken: (row: number, problem: string) => `Audit log altered at row ${row}: ${problem}.\n`,
   },
@@ -371,6 +375,7 @@ export const en = {
     rateLimited: (seconds: number) => `You are sending commands faster than Liaison accepts them. Nothing was stored; please wait ${seconds} s and send it again.`,
     title: 'Not stored',
     internal: 'Something went wrong on our side and nothing was stored. Please try again in a minute.',
+    unavailable: 'Liaison cannot reach its database right now, so nothing was stored. Please try again in a moment.',
     notRegistered:
       'You are not registered with a partner agency yet. Ask your agency’s coordinator to run `/agency member @you <AGENCY> role=<role>`.',
   },

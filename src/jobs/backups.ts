@@ -1,8 +1,9 @@
-// A daily online backup into BACKUP_DIR (SQLite's backup API: consistent while the app writes),
-// checked with PRAGMA integrity_check, keeping the newest BACKUP_KEEP copies.
+// A daily online backup of the SQLite file into BACKUP_DIR (consistent while the app writes),
+// checked with PRAGMA integrity_check, keeping the newest BACKUP_KEEP copies. On PostgreSQL the
+// server's own backups are the rule (and `npm run cli -- backup` writes a pg_dump archive on
+// demand): several instances would otherwise each dump the same database every day.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Job } from './types.js';
 
 const PREFIX = 'liaison-';
@@ -18,25 +19,11 @@ function backupTime(name: string): number | null {
   return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : null;
 }
 
-/**
- * Makes a backup one self-contained file (no -wal or -shm beside it, so it can be copied or moved
- * alone) and checks it; returns PRAGMA integrity_check's answer.
- */
-export function sealBackup(file: string): string {
-  const copy = new Database(file);
-  try {
-    copy.pragma('journal_mode = DELETE');
-    return String(copy.pragma('integrity_check', { simple: true }));
-  } finally {
-    copy.close();
-  }
-}
-
 export const backupsJob: Job = {
   name: 'backups',
   async run({ deps }, now) {
     const settings = deps.config.backup;
-    if (!settings) return;
+    if (!settings || deps.db.engine !== 'sqlite') return;
     mkdirSync(settings.dir, { recursive: true });
     const existing = readdirSync(settings.dir)
       .filter((name) => backupTime(name) !== null)
@@ -44,10 +31,9 @@ export const backupsJob: Job = {
     const newest = existing.length ? backupTime(existing.at(-1)!)! : null;
     if (newest !== null && now.getTime() - newest < DAY) return;
     const file = join(settings.dir, backupFileName(now));
-    await deps.db.$client.backup(file);
-    const check = sealBackup(file);
-    if (check !== 'ok') {
-      deps.logger.error('backup failed its integrity check; removed', { file });
+    const result = await deps.db.backup(file);
+    if (!result.ok) {
+      deps.logger.error('backup failed its integrity check; removed', { file, problem: result.detail });
       rmSync(file, { force: true });
       return;
     }

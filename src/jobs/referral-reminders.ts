@@ -1,4 +1,5 @@
-// Reminds intake channels of overdue referrals, threaded under each card.
+// Reminds intake channels of overdue referrals, threaded under each card. Each reminder is claimed
+// before it is posted, so of several instances running this job, one posts it.
 import { claimReminder, dueReminders, limitFor, releaseReminder } from '../domain/reminders.js';
 import { messagesFor } from '../i18n/index.js';
 import { postReminder } from '../slack/referral-delivery.js';
@@ -11,8 +12,8 @@ export const referralRemindersJob: Job = {
   async run({ deps, clients }, now) {
     const msg = messagesFor();
     const limits = deps.config.overdueLimits;
-    for (const due of dueReminders(deps.db, now.getTime(), limits)) {
-      if (!claimReminder(deps.db, due)) continue;
+    for (const due of await deps.db.read((tx) => dueReminders(tx, now.getTime(), limits))) {
+      if (!(await deps.db.transaction((tx) => claimReminder(tx, due)))) continue;
       const { referral } = due;
       const limit = limitFor(referral, limits);
       const text =
@@ -21,7 +22,7 @@ export const referralRemindersJob: Job = {
           : msg.referral.reminderAccepted(referral, Math.round(limit / (24 * HOUR)));
       const delivery = await postReminder(deps, clients, referral, text);
       if (delivery.ok) deps.logger.info('reminder posted', { referral: referral.ref, period: due.periods });
-      else releaseReminder(deps.db, due);
+      else await deps.db.transaction((tx) => releaseReminder(tx, due));
     }
   },
 };

@@ -6,7 +6,7 @@ import type { Job } from './types.js';
 export const retentionJob: Job = {
   name: 'retention',
   async run({ deps }, now) {
-    for (const result of applyRetention(deps.db, now.getTime(), deps.config.retentionDays)) {
+    for (const result of await applyRetention(deps.db, now.getTime(), deps.config.retentionDays)) {
       deps.logger.info('retention applied', { ...result });
     }
   },

@@ -3,10 +3,12 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { buildCloseModal, buildDeclineModal } from '../blocks/referral-modals.js';
+import type { Tx } from '../../db/database.js';
 import type { Deps } from '../deps.js';
+import { recordCard } from '../domain/cards.js';
 import type { RequestContext } from '../domain/context.js';
 import { resolvePrincipal } from '../domain/permissions.js';
-import { checkCanTransition, findReferral, recordCardPosted, requireReferral, transitionReferral } from '../domain/referrals.js';
+import { checkCanTransition, findReferral, requireReferral, transitionReferral } from '../domain/referrals.js';
 import { messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
@@ -14,6 +16,7 @@ import { actorFrom } from './identity.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+import { handleOnce, RepeatedRequest } from './requests.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -34,11 +37,11 @@ function parseButtonValue(value: string | undefined): number | null {
  * Liaison. A click on it says where it is: record that, so the card is updated in place instead of
  * a second one being posted.
  */
-function adoptClickedCard(deps: Deps, body: BlockAction, referralId: number): void {
+async function adoptClickedCard(tx: Tx, body: BlockAction, referralId: number): Promise<void> {
   const clicked = clickedMessage(body);
-  const referral = findReferral(deps.db, referralId);
+  const referral = await findReferral(tx, referralId);
   if (!clicked || !referral || referral.cardTs || clicked.channel !== referral.intakeChannelId) return;
-  recordCardPosted(deps.db, referralId, clicked.channel, referral.intakeTeamId, clicked.ts);
+  await recordCard(tx, referralId, { channelId: clicked.channel, teamId: referral.intakeTeamId, ts: clicked.ts });
 }
 
 /** The message a button was clicked on, when it was a message (not App Home). */
@@ -48,63 +51,74 @@ export function clickedMessage(body: BlockAction): { channel: string; ts: string
   return { channel: container.channel_id, ts: container.message_ts };
 }
 
-function requestFor(deps: Deps, body: BlockAction): RequestContext {
+async function requestFor(deps: Deps, tx: Tx, body: BlockAction): Promise<RequestContext> {
   const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
-  return { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
+  return { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
 }
 
+type ButtonHandler = (args: ButtonArgs, referralId: number) => Promise<void>;
+
 export function registerActions(app: App, deps: Deps, clients: SlackClients, homes: HomePublisher): void {
-  const onButton = (handler: (args: ButtonArgs, request: RequestContext, referralId: number) => Promise<void>) =>
-    async (original: ButtonArgs) => {
-      // Acknowledge exactly once, whether the handler got that far or failed first.
-      let acked = false;
-      const ack = async () => {
-        if (acked) return;
-        acked = true;
-        await original.ack();
-      };
-      const args = { ...original, ack } as ButtonArgs;
-      const { body, action, respond } = args;
-      const request = requestFor(deps, body);
-      const referralId = parseButtonValue(action.value);
-      const context = { action: action.action_id, team: request.principal.actor.teamId, user: request.principal.actor.userId };
-      if (referralId === null) {
-        await ack();
-        deps.logger.warn('malformed button value', context);
+  const onButton = (handler: ButtonHandler) => async (original: ButtonArgs) => {
+    // Acknowledge exactly once, whether the handler got that far or failed first.
+    let acked = false;
+    const ack = async () => {
+      if (acked) return;
+      acked = true;
+      await original.ack();
+    };
+    const args = { ...original, ack } as ButtonArgs;
+    const { body, action, respond } = args;
+    const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
+    const msg = messagesFor();
+    const referralId = parseButtonValue(action.value);
+    const context = { action: action.action_id, team: actor.teamId, user: actor.userId };
+    if (referralId === null) {
+      await ack();
+      deps.logger.warn('malformed button value', context);
+      return;
+    }
+    try {
+      await handler(args, referralId);
+    } catch (error) {
+      await ack();
+      if (error instanceof RepeatedRequest) {
+        deps.logger.warn('repeated request dropped', context);
         return;
       }
-      try {
-        await handler(args, request, referralId);
-      } catch (error) {
-        await ack();
-        const text = userMessageFor(error, request.msg, deps.logger, { ...context, referral: referralId });
-        // A click on App Home has no response_url: the answer goes to the person's DM with Liaison.
-        if (body.container?.type === 'view') await args.client.chat.postMessage({ channel: body.user.id, text });
-        else await respond({ response_type: 'ephemeral', replace_original: false, text });
-      }
-    };
+      const text = userMessageFor(error, msg, deps.logger, { ...context, referral: referralId });
+      // A click on App Home has no response_url: the answer goes to the person's DM with Liaison.
+      if (body.container?.type === 'view') await args.client.chat.postMessage({ channel: body.user.id, text });
+      else await respond({ response_type: 'ephemeral', replace_original: false, text });
+    }
+  };
 
-  const accept = onButton(async ({ ack, body }, request, referralId) => {
-    const referral = await deps.commits.run(() => {
-      transitionReferral(request, referralId, 'accept');
+  const accept = onButton(async ({ ack, body }, referralId) => {
+    const { referral, msg } = await handleOnce(deps, body, async (tx) => {
+      const request = await requestFor(deps, tx, body);
+      await transitionReferral(request, referralId, 'accept');
       // Only a click that was allowed to act on the referral may say where its card is.
-      adoptClickedCard(deps, body, referralId);
-      return requireReferral(deps.db, referralId, request);
+      await adoptClickedCard(tx, body, referralId);
+      return { referral: await requireReferral(tx, referralId, request), msg: request.msg };
     });
     await ack();
-    await refreshReferralCard(deps, clients, referral, request.msg, clickedMessage(body));
-    await notifyReferrer(deps, clients, referral, request.msg.referral.dm(referral));
+    await refreshReferralCard(deps, clients, referral, msg, clickedMessage(body));
+    await notifyReferrer(deps, clients, referral, msg.referral.dm(referral));
     await homes.refreshForReferral(referral);
   });
 
   // Decline and Close ask for a reason or an outcome first; the click is checked before the form opens.
   const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close') =>
-    onButton(async ({ ack, client, body }, request, referralId) => {
-      const referral = requireReferral(deps.db, referralId, request);
-      checkCanTransition(request, referral, transition);
-      adoptClickedCard(deps, body, referralId);
+    onButton(async ({ ack, client, body }, referralId) => {
+      const { referral, msg } = await handleOnce(deps, body, async (tx) => {
+        const request = await requestFor(deps, tx, body);
+        const found = await requireReferral(tx, referralId, request);
+        checkCanTransition(request, found, transition);
+        await adoptClickedCard(tx, body, referralId);
+        return { referral: found, msg: request.msg };
+      });
       await ack();
-      await client.views.open({ trigger_id: body.trigger_id, view: build(referral, request.msg, JSON.stringify({ referral: referral.id, card: clickedMessage(body) })) });
+      await client.views.open({ trigger_id: body.trigger_id, view: build(referral, msg, JSON.stringify({ referral: referral.id, card: clickedMessage(body) })) });
     });
   const handlers = new Map([
     [IDS.referralCard.accept, accept],

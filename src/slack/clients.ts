@@ -48,10 +48,10 @@ export interface SlackClients {
 }
 
 /** Distribution mode: each workspace's own bot token, from its installation; clients cached per token. */
-export function distributionClients(installations: { findBotToken(teamId: string): string | undefined }, config: Config): SlackClients {
+export function distributionClients(installations: { findBotToken(teamId: string): Promise<string | undefined> }, config: Config): SlackClients {
   const cache = new Map<string, { client: WebClient; noRetry: WebClient }>();
-  const pair = (teamId: string | null) => {
-    const token = teamId ? installations.findBotToken(teamId) : undefined;
+  const pair = async (teamId: string | null) => {
+    const token = teamId ? await installations.findBotToken(teamId) : undefined;
     if (!token) throw Object.assign(new Error(`Liaison is not installed in ${teamId ?? 'that workspace'}`), { code: 'not_installed' });
     let entry = cache.get(token);
     if (!entry) {
@@ -63,7 +63,7 @@ export function distributionClients(installations: { findBotToken(teamId: string
     }
     return entry;
   };
-  return { forTeam: async (teamId) => pair(teamId).client, noRetryForTeam: async (teamId) => pair(teamId).noRetry };
+  return { forTeam: async (teamId) => (await pair(teamId)).client, noRetryForTeam: async (teamId) => (await pair(teamId)).noRetry };
 }
 
 export function singleWorkspaceClients(app: WebClient, noRetry: WebClient): SlackClients {

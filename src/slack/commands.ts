@@ -3,45 +3,50 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { COMMANDS, type CommandDefinition, type CommandResult } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
-import { CommandRateLimiter } from '../domain/rate-limit.js';
+import { AppError } from '../domain/errors.js';
+import { type RateLimit, rateLimitFor, spendCommand, takeCommand } from '../domain/rate-limit.js';
 import { messagesFor } from '../i18n/index.js';
 import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { actorFrom } from './identity.js';
+import { handleOnce, RepeatedRequest } from './requests.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner): void {
-  const perMinute = deps.config.commandRatePerMinute;
-  const limiter = new CommandRateLimiter({ perMinute, burst: Math.max(5, Math.ceil(perMinute / 3)) });
+  const limit = rateLimitFor(deps.config.commandRatePerMinute);
   const byName = new Map(COMMANDS.map((c) => [c.name, c]));
   // One listener for every command: Bolt runs each listener's middleware for every request, so
   // fewer listeners is less work per request on the hot path.
   const names = new RegExp(`^(${COMMANDS.map((c) => c.name).join('|')})$`);
-  app.command(names, (args) => handleCommand(byName.get(args.command.command)!, args, deps, limiter, runEffects));
+  app.command(names, (args) => handleCommand(byName.get(args.command.command)!, args, deps, limit, runEffects));
 }
 
 async function handleCommand(
   definition: CommandDefinition,
-  { command, ack, client, respond }: CommandArgs,
+  { command, body, ack, client, respond }: CommandArgs,
   deps: Deps,
-  limiter: CommandRateLimiter,
+  limit: RateLimit,
   runEffects: EffectRunner,
 ): Promise<void> {
   const msg = messagesFor(command.locale as string | undefined);
   const actor = actorFrom(command.user_id, command.team_id, command.enterprise_id);
   const context = { command: definition.name, team: actor.teamId, user: actor.userId };
-  const wait = limiter.take(actor, Date.now());
-  if (wait > 0) {
-    deps.logger.warn('command rate limited', context);
-    await ack({ response_type: 'ephemeral', text: msg.errors.rateLimited(wait) });
-    return;
-  }
   let result: CommandResult;
   try {
     // The command's writes are durable when this resolves: only then is Slack answered.
-    result = await deps.commits.run(() => definition.run(command.text ?? '', { deps, actor, channelId: command.channel_id, msg }));
+    result = await handleOnce(deps, body, async (tx) => {
+      await takeCommand({ tx, msg }, actor, Date.now(), limit);
+      return definition.run(command.text ?? '', { deps, tx, actor, channelId: command.channel_id, msg });
+    });
   } catch (error) {
+    if (error instanceof RepeatedRequest) {
+      deps.logger.warn('repeated request dropped', context);
+      await ack();
+      return;
+    }
+    if (error instanceof AppError && error.code === 'rate_limited') deps.logger.warn('command rate limited', context);
+    else if (error instanceof AppError) await spendRefusedCommand(deps, actor, limit);
     await ack({ response_type: 'ephemeral', text: userMessageFor(error, msg, deps.logger, context) });
     return;
   }
@@ -61,5 +66,17 @@ async function handleCommand(
   });
   if (result.effects?.length) {
     await runEffects(result.effects, { actor, msg, respond: (text) => respond({ response_type: 'ephemeral', text }) });
+  }
+}
+
+/**
+ * A refused command rolled its unit of work back, the command it took from the person's budget
+ * with it; it still counts, as it did work: a script sending bad commands is slowed like any other.
+ */
+async function spendRefusedCommand(deps: Deps, actor: { teamId: string; userId: string }, limit: RateLimit): Promise<void> {
+  try {
+    await deps.db.transaction((tx) => spendCommand(tx, actor, Date.now(), limit));
+  } catch (error) {
+    deps.logger.warn('refused command not counted against the rate limit', { team: actor.teamId, user: actor.userId, error });
   }
 }

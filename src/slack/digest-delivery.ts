@@ -18,25 +18,30 @@ export async function postDigestRun(
   run: { runId: number | null; operationId: number; localDate: string },
   msg: Messages,
 ): Promise<DigestDelivery> {
-  const operation = getOperationById(deps.db, run.operationId);
   const now = deps.clock.now();
+  const { operation, digest } = await deps.db.read(async (tx) => {
+    const operation = await getOperationById(tx, run.operationId);
+    return { operation, digest: await computeDigest(tx, operation.id, now, deps.config.overdueLimits.pending) };
+  });
+  const finish = (outcome: Parameters<typeof finishDigestRun>[2]) =>
+    deps.db.transaction((tx) => finishDigestRun(tx, run.runId, outcome, deps.clock.now().getTime()));
   const channel = operation.digestChannelId;
   const context = { operation: operation.code, date: run.localDate, run: run.runId };
   if (!channel) {
-    finishDigestRun(deps.db, run.runId, { status: 'failed', error: 'no_digest_channel' }, now.getTime());
+    await finish({ status: 'failed', error: 'no_digest_channel' });
     return { status: 'failed', error: 'no_digest_channel' };
   }
-  const message = buildDigestMessage(computeDigest(deps.db, operation.id, now, deps.config.overdueLimits.pending), run.localDate, msg);
+  const message = buildDigestMessage(digest, run.localDate, msg);
   try {
     const client = await clients.noRetryForTeam(operation.digestTeamId);
     const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
-    finishDigestRun(deps.db, run.runId, { status: 'posted', messageTs: posted.ts ?? '' }, deps.clock.now().getTime());
+    await finish({ status: 'posted', messageTs: posted.ts ?? '' });
     deps.logger.info('digest posted', context);
     return { status: 'posted', channel };
   } catch (error) {
     const failure = classifyFailure(error);
     const status = failure.kind === 'refused' ? 'failed' : 'unknown';
-    finishDigestRun(deps.db, run.runId, { status, error: failure.code }, deps.clock.now().getTime());
+    await finish({ status, error: failure.code });
     if (status === 'failed') {
       deps.logger.warn('digest refused by Slack; it stays due', { ...context, error: failure.code });
     } else {
@@ -55,14 +60,14 @@ export async function reportInterruptedRuns(
   msg: Messages,
 ): Promise<void> {
   for (const run of runs) {
-    const operation = getOperationById(deps.db, run.operationId);
+    const operation = await deps.db.read((tx) => getOperationById(tx, run.operationId));
     deps.logger.error('digest outcome unknown after an interruption; not retried', { operation: operation.code, date: run.localDate });
     await reportUnknownOutcome(deps, clients, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, operation.digestChannelId ?? ''));
   }
 }
 
 async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgencyId: number, text: string): Promise<void> {
-  const coordinators = leadCoordinators(deps.db, leadAgencyId);
+  const coordinators = await deps.db.read((tx) => leadCoordinators(tx, leadAgencyId));
   // An agency with no coordinator registered yet: the deployment's bootstrap admins hear instead.
   const people = coordinators.length
     ? coordinators

@@ -29,14 +29,14 @@ export function createEffectRunner(deps: Deps, clients: SlackClients, homes: Hom
       try {
         if (effect.type === 'post_referral_card') {
           const delivery = await postReferralCard(deps, clients, effect.referralId, context.msg);
-          const referral = findReferral(deps.db, effect.referralId);
+          const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (!delivery.ok && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'refresh_home') {
           await homes.refresh([effect]);
         } else if (effect.type === 'post_digest') {
           const delivery = await postDigestRun(deps, clients, effect, context.msg);
-          const code = getOperationById(deps.db, effect.operationId).code;
+          const { code } = await deps.db.read((tx) => getOperationById(tx, effect.operationId));
           await context.respond?.(
             delivery.status === 'posted' ? context.msg.digest.posted(code, delivery.channel) : context.msg.digest.postFailed(code, delivery.error),
           );

@@ -4,8 +4,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { App, HTTPReceiverOptions, Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Db } from '../../db/client.js';
-import { prepared } from '../../db/prepared.js';
+import type { Database } from '../../db/database.js';
+import { countInstallations, deleteInstallation, findSealedInstallation, upsertInstallation } from '../../db/queries/installations.js';
 import type { Deps } from '../deps.js';
 import { messagesFor } from '../i18n/index.js';
 
@@ -41,15 +41,12 @@ export function isTeamAllowed(allowed: readonly string[], ids: ReadonlyArray<str
 }
 
 export function createInstallationStore(deps: Deps, key: Buffer, allowedTeams: readonly string[]): InstallationStore & {
-  findBotToken(teamId: string): string | undefined;
+  findBotToken(teamId: string): Promise<string | undefined>;
 } {
   const { db, logger } = deps;
-  const read = (installKey: string): Installation | undefined => {
-    const row = prepared<[string], { installation_encrypted: string }>(
-      db,
-      'SELECT installation_encrypted FROM installations WHERE install_key = ?',
-    ).get(installKey);
-    return row ? (JSON.parse(decrypt(row.installation_encrypted, key)) as Installation) : undefined;
+  const read = async (installKey: string): Promise<Installation | undefined> => {
+    const sealed = await db.read((tx) => findSealedInstallation(tx, installKey));
+    return sealed ? (JSON.parse(decrypt(sealed, key)) as Installation) : undefined;
   };
   return {
     async storeInstallation(installation) {
@@ -60,37 +57,37 @@ export function createInstallationStore(deps: Deps, key: Buffer, allowedTeams: r
         throw new TeamNotAllowedError(teamId ?? enterpriseId ?? 'unknown');
       }
       const installKey = installKeyOf({ teamId, enterpriseId, isEnterpriseInstall: installation.isEnterpriseInstall })!;
-      const now = deps.clock.now().getTime();
-      prepared(
-        db,
-        `INSERT INTO installations (install_key, team_id, enterprise_id, is_enterprise_install, installation_encrypted, installed_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (install_key) DO UPDATE SET installation_encrypted = excluded.installation_encrypted, updated_at = excluded.updated_at`,
-      ).run(installKey, teamId ?? null, enterpriseId ?? null, installation.isEnterpriseInstall ? 1 : 0, encrypt(JSON.stringify(installation), key), now, now);
+      const at = deps.clock.now().getTime();
+      const sealed = encrypt(JSON.stringify(installation), key);
+      await db.transaction((tx) =>
+        upsertInstallation(tx, { installKey, teamId: teamId ?? null, enterpriseId: enterpriseId ?? null, isEnterpriseInstall: Boolean(installation.isEnterpriseInstall), sealed, at }),
+      );
       logger.info('installation stored', { team: teamId, enterprise: enterpriseId });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       if (!isTeamAllowed(allowedTeams, [query.teamId, query.enterpriseId])) throw new TeamNotAllowedError(query.teamId ?? query.enterpriseId ?? 'unknown');
       const installation =
-        read(installKeyOf(query) ?? '') ?? (query.enterpriseId ? read(query.enterpriseId) : undefined) ?? (query.teamId ? read(query.teamId) : undefined);
+        (await read(installKeyOf(query) ?? '')) ??
+        (query.enterpriseId ? await read(query.enterpriseId) : undefined) ??
+        (query.teamId ? await read(query.teamId) : undefined);
       if (!installation) throw new Error(`no installation for ${query.teamId ?? query.enterpriseId}`);
       return installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
       const installKey = installKeyOf(query);
       if (!installKey) return;
-      prepared(db, 'DELETE FROM installations WHERE install_key = ?').run(installKey);
+      await db.transaction((tx) => deleteInstallation(tx, installKey));
       logger.info('installation removed', { team: query.teamId, enterprise: query.enterpriseId });
     },
-    findBotToken(teamId: string) {
+    async findBotToken(teamId: string) {
       if (!isTeamAllowed(allowedTeams, [teamId])) return undefined;
-      return read(teamId)?.bot?.token;
+      return (await read(teamId))?.bot?.token;
     },
   };
 }
 
-export function installationCount(db: Db): number {
-  return prepared<[], number>(db, 'SELECT count(*) FROM installations').pluck().get()!;
+export function installationCount(db: Database): Promise<number> {
+  return db.read((tx) => countInstallations(tx));
 }
 
 /** The bot scopes manifest.yml asks for: the OAuth flow requests the same. */

@@ -5,7 +5,8 @@
 // is null) and the card job posts it later.
 import { buildReferralCard } from '../blocks/referral-card.js';
 import type { Deps } from '../deps.js';
-import { findReferral, recordCardPosted, type Referral } from '../domain/referrals.js';
+import { claimCardToPost, giveCardBack, recordCard } from '../domain/cards.js';
+import { findReferral, type Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import type { SlackClients } from './clients.js';
 
@@ -16,23 +17,38 @@ export function slackErrorCode(error: unknown): string {
   return e?.data?.error ?? e?.code ?? 'unknown_error';
 }
 
-/** Posts the card if it has not been posted; records where it went. */
+/** Posts the card if it has not been posted and no other instance is posting it; records where it went. */
 export async function postReferralCard(deps: Deps, clients: SlackClients, referralId: number, msg: Messages): Promise<Delivery> {
-  const referral = findReferral(deps.db, referralId);
-  if (!referral || referral.cardTs) return { ok: true };
-  if (!referral.intakeChannelId) return { ok: false, error: 'no_intake_channel' };
+  const now = deps.clock.now().getTime();
+  const referral = await deps.db.transaction(async (tx) =>
+    (await claimCardToPost(tx, referralId, now, deps.config.slackApiTimeoutMs)) ? findReferral(tx, referralId) : undefined,
+  );
+  if (!referral) return { ok: true };
+  return postClaimedCard(deps, clients, referral, msg);
+}
+
+/** Posts a card this instance has claimed; on a refusal gives the claim back, so it stays queued for the card job. */
+export async function postClaimedCard(deps: Deps, clients: SlackClients, referral: Referral, msg: Messages): Promise<Delivery> {
+  const release = () => deps.db.transaction((tx) => giveCardBack(tx, referral.id));
+  if (!referral.intakeChannelId) {
+    await release();
+    return { ok: false, error: 'no_intake_channel' };
+  }
+  let posted: { channel?: string; ts?: string };
   try {
     const client = await clients.forTeam(referral.intakeTeamId);
     const card = buildReferralCard(referral, msg);
-    const posted = await client.chat.postMessage({ channel: referral.intakeChannelId, text: card.text, blocks: card.blocks });
-    recordCardPosted(deps.db, referral.id, posted.channel ?? referral.intakeChannelId, referral.intakeTeamId, posted.ts!);
-    deps.logger.info('referral card posted', { referral: referral.ref, channel: referral.intakeChannelId });
-    return { ok: true };
+    posted = await client.chat.postMessage({ channel: referral.intakeChannelId, text: card.text, blocks: card.blocks });
   } catch (error) {
     const code = slackErrorCode(error);
     deps.logger.warn('referral card not posted; queued for retry', { referral: referral.ref, channel: referral.intakeChannelId, error: code });
+    await release().catch(() => deps.logger.warn('card claim not released; it runs out by itself', { referral: referral.ref }));
     return { ok: false, error: code };
   }
+  const channelId = posted.channel ?? referral.intakeChannelId;
+  await deps.db.transaction((tx) => recordCard(tx, referral.id, { channelId, teamId: referral.intakeTeamId, ts: posted.ts! }));
+  deps.logger.info('referral card posted', { referral: referral.ref, channel: referral.intakeChannelId });
+  return { ok: true };
 }
 
 /**

@@ -6,17 +6,15 @@ import { registerActions } from './actions.js';
 import type { SlackClients } from './clients.js';
 import { createEffectRunner } from './effects.js';
 import { HomePublisher, registerHome } from './home.js';
-import { RecentRequests, replayGuard } from './replay-guard.js';
 import { registerViews } from './views.js';
 
 export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
-  app.use(replayGuard(new RecentRequests(), deps.logger));
   const homes = new HomePublisher(deps, clients);
   const runEffects = createEffectRunner(deps, clients, homes);
   registerCommands(app, deps, runEffects);
   registerActions(app, deps, clients, homes);
   registerViews(app, deps, runEffects, clients, homes);
-  registerHome(app, homes);
+  registerHome(app, deps, homes);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });

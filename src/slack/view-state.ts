@@ -1,5 +1,6 @@
 // Reading a submitted modal's state: Slack nests each value as block_id → action_id → element state.
 import { z } from 'zod';
+import { withoutControlCharacters } from '../domain/free-text.js';
 
 const ZOption = z.object({ value: z.string().max(200) });
 const ZElementState = z
@@ -19,7 +20,8 @@ export type TViewState = z.infer<typeof ZViewState>;
 export function fieldValue(state: TViewState, id: string): string | undefined {
   const element = state[id]?.[id];
   if (!element) return undefined;
-  return element.selected_option?.value ?? element.value ?? element.selected_date ?? element.selected_time ?? undefined;
+  const value = element.selected_option?.value ?? element.value ?? element.selected_date ?? element.selected_time ?? undefined;
+  return value === undefined ? undefined : withoutControlCharacters(value);
 }
 
 export function fieldValues(state: TViewState, id: string): string[] {

@@ -20,6 +20,7 @@ import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
 import type { HomePublisher } from './home.js';
 import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+import { handleOnce, RepeatedRequest } from './requests.js';
 import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -37,6 +38,8 @@ type Outcome =
   | { done: { title: string; text: string }; after?: () => Promise<void> }
   /** The form closes; `after` runs once Slack has its answer. */
   | { close: true; after?: () => Promise<void> };
+
+type Submit = (submission: Submission) => Promise<Outcome>;
 
 const ZYesNoField = z.enum(['yes', 'no']).transform((v) => v === 'yes');
 // Built once: zod compiles a schema on its first parse.
@@ -79,10 +82,10 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
 
 export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients, homes: HomePublisher): void {
   const handlers = new Map<string, (args: ViewArgs) => Promise<void>>();
-  const register = (callbackId: string, blockForField: Record<string, string>, submit: (submission: Submission) => Outcome) =>
+  const register = (callbackId: string, blockForField: Record<string, string>, submit: Submit) =>
     handlers.set(callbackId, submissionHandler(deps, callbackId, blockForField, submit));
   const F = IDS.engageModal;
-  register(F.callbackId, { area: F.area, note: F.note }, ({ request, state }) => {
+  register(F.callbackId, { area: F.area, note: F.note }, async ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
     const parsed = ZEngageForm.safeParse({
       operation: fieldValue(state, F.operation),
@@ -93,7 +96,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       language: fieldValue(state, F.language) || undefined,
     });
     if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
-    const logged = logEngagement(request, {
+    const logged = await logEngagement(request, {
       operationCode: parsed.data.operation,
       ageBand: parsed.data.age,
       gender: parsed.data.gender,
@@ -112,7 +115,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   });
 
   const R = IDS.referModal;
-  register(R.callbackId, { note: R.note }, ({ request, state }) => {
+  register(R.callbackId, { note: R.note }, async ({ request, state }) => {
     const blocks = { engagement: R.engagement, to: R.to, needs: R.needs, urgency: R.urgency, consent: R.consent };
     const parsed = ZReferForm.safeParse({
       engagement: fieldValue(state, R.engagement),
@@ -122,7 +125,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       consent: fieldValues(state, R.consent).includes('yes'),
     });
     if (!parsed.success) return fieldError(parsed.error, blocks, request.msg);
-    const referral = createReferral(request, {
+    const referral = await createReferral(request, {
       engagementId: parsed.data.engagement,
       toAgencyCode: parsed.data.to,
       needs: parsed.data.needs,
@@ -141,11 +144,11 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     };
   });
 
-  const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => { errors: Record<string, string> } | Referral) =>
-    register(callbackId, { reason: IDS.declineModal.reason }, (submission) => {
+  const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => Promise<{ errors: Record<string, string> } | Referral>) =>
+    register(callbackId, { reason: IDS.declineModal.reason }, async (submission) => {
       const metadata = parseMetadata(ZReferralMetadata, submission.privateMetadata);
       if (!metadata) throw new AppError('invalid_input', submission.request.msg.errors.internal);
-      const result = build(submission, metadata.referral);
+      const result = await build(submission, metadata.referral);
       if ('errors' in result) return result;
       const referral = result;
       return {
@@ -158,10 +161,10 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       };
     });
 
-  transitionForm(IDS.declineModal.callbackId, ({ request, state }, referralId) =>
+  transitionForm(IDS.declineModal.callbackId, async ({ request, state }, referralId) =>
     transitionReferral(request, referralId, 'decline', { reason: fieldValue(state, IDS.declineModal.reason) }),
   );
-  transitionForm(IDS.closeModal.callbackId, ({ request, state }, referralId) => {
+  transitionForm(IDS.closeModal.callbackId, async ({ request, state }, referralId) => {
     const outcome = z.enum(CLOSE_OUTCOMES).safeParse(fieldValue(state, IDS.closeModal.outcome));
     if (!outcome.success) return { errors: { [IDS.closeModal.outcome]: request.msg.engage.modal.required } };
     return transitionReferral(request, referralId, 'close', { outcome: outcome.data });
@@ -172,12 +175,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
 }
 
 /** One submission handler: parse, run, answer once, then the work that may wait. */
-function submissionHandler(
-  deps: Deps,
-  callbackId: string,
-  blockForField: Record<string, string>,
-  submit: (submission: Submission) => Outcome,
-): (args: ViewArgs) => Promise<void> {
+function submissionHandler(deps: Deps, callbackId: string, blockForField: Record<string, string>, submit: Submit): (args: ViewArgs) => Promise<void> {
   return async ({ ack, body, view }: ViewArgs) => {
     const msg = messagesFor();
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
@@ -191,9 +189,16 @@ function submissionHandler(
     }
     let outcome: Outcome;
     try {
-      const request = { deps, principal: resolvePrincipal(deps.db, actor, deps.config.bootstrapAdmins), msg };
-      outcome = await deps.commits.run(() => submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '' }));
+      outcome = await handleOnce(deps, body, async (tx) => {
+        const request = { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg };
+        return submit({ request, state: state.data, privateMetadata: view.private_metadata ?? '' });
+      });
     } catch (error) {
+      if (error instanceof RepeatedRequest) {
+        deps.logger.warn('repeated request dropped', context);
+        await ack();
+        return;
+      }
       const text = userMessageFor(error, msg, deps.logger, context);
       const block = error instanceof AppError && error.field ? blockForField[error.field] : undefined;
       if (block) await ack({ response_action: 'errors', errors: { [block]: text.slice(0, 150) } });

@@ -1,14 +1,13 @@
 // The end-to-end harness: the real Liaison in HTTP mode on a free port with a temporary database,
 // pointed at a FakeSlack, driven by correctly signed HTTP requests exactly as Slack sends them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/time.js';
 import { type RunningLiaison, startLiaison } from '../../src/liaison.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeSlack } from './fake-slack.js';
 import { buttonClick, commandForm, SIGNING_SECRET, signatureHeaders, type TestUser, viewSubmission } from './slack-payloads.js';
+import { sqlOf, type TestSql } from './sql.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export { SIGNING_SECRET, sign, signatureHeaders, type TestUser } from './slack-payloads.js';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -51,20 +50,26 @@ export class FakeClock implements Clock {
 export interface HarnessOptions {
   env?: Record<string, string>;
   clock?: Clock;
-  /** Reuse a database file (to restart on the same data). */
-  databasePath?: string;
+  /** Reuse a database (to restart on the same data); by default each harness gets a fresh one. */
+  database?: TestDatabase;
   slack?: FakeSlack;
 }
 
 export class Harness {
   private requestCounter = 0;
+  /** Slack's trigger and event ids are unique; a restarted harness on the same data must not repeat them. */
+  private readonly idPrefix = Math.random().toString(36).slice(2, 8);
   constructor(
     readonly slack: FakeSlack,
     readonly liaison: RunningLiaison,
     readonly logs: string[],
-    readonly databasePath: string,
-    private readonly ownsDir: string | undefined,
+    readonly database: TestDatabase,
+    private readonly ownsDatabase: boolean,
   ) {}
+
+  private nextId(): string {
+    return `${this.idPrefix}${++this.requestCounter}`;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.liaison.port}`;
@@ -74,16 +79,20 @@ export class Harness {
     return this.liaison.db;
   }
 
+  /** Raw SQL on what the app stored, for assertions. */
+  get sql(): TestSql {
+    return sqlOf(this.liaison.db);
+  }
+
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const slack = options.slack ?? (await new FakeSlack().start());
-    const dir = options.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'liaison-test-'));
-    const databasePath = options.databasePath ?? join(dir!, 'liaison.db');
+    const database = options.database ?? (await createTestDatabase());
     const config = parseConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: '0',
-      DATABASE_PATH: databasePath,
+      ...database.env,
       // Tests send commands far faster than a person; the rate-limit test turns it back on.
       COMMAND_RATE_PER_MINUTE: '0',
       ...options.env,
@@ -91,13 +100,13 @@ export class Harness {
     const logs: string[] = [];
     const logger = createLogger('debug', (line) => logs.push(line));
     const liaison = await startLiaison(config, logger, { clock: options.clock, host: '127.0.0.1', cron: false });
-    return new Harness(slack, liaison, logs, databasePath, dir);
+    return new Harness(slack, liaison, logs, database, options.database === undefined);
   }
 
   async stop(options: { keepData?: boolean; keepSlack?: boolean } = {}): Promise<void> {
     await this.liaison.stop();
     if (!options.keepSlack) await this.slack.stop();
-    if (this.ownsDir && !options.keepData) rmSync(this.ownsDir, { recursive: true, force: true });
+    if (this.ownsDatabase && !options.keepData) await this.database.drop();
   }
 
   /** A raw POST to /slack/events with the given headers (for signature tests). */
@@ -112,7 +121,7 @@ export class Harness {
 
   /** A slash command typed by `user`; resolves to the HTTP answer (the ephemeral reply). */
   async command(user: TestUser, command: string, text: string, channelId = 'CGENERAL'): Promise<HttpAnswer> {
-    const id = String(++this.requestCounter);
+    const id = this.nextId();
     const body = commandForm(user, command, text, { id, responseUrl: this.slack.responseUrl(`cmd-${id}`) }, channelId);
     return this.signedPost(body, 'application/x-www-form-urlencoded');
   }
@@ -125,7 +134,7 @@ export class Harness {
 
   /** An Events API event, as Slack delivers it. */
   async event(teamId: string, event: Record<string, unknown>): Promise<HttpAnswer> {
-    const n = ++this.requestCounter;
+    const n = this.nextId();
     const body = JSON.stringify({
       token: 'legacy-verification-token',
       team_id: teamId,
@@ -144,13 +153,13 @@ export class Harness {
     action: { actionId: string; value: string; blockId?: string },
     message: { channel: string; ts: string; blocks?: unknown[] },
   ): Promise<HttpAnswer> {
-    const id = String(++this.requestCounter);
+    const id = this.nextId();
     return this.interact(buttonClick(user, action, message, { id, responseUrl: this.slack.responseUrl(`act-${id}`) }));
   }
 
   /** A button click on the person's App Home (no channel, no response_url). */
   async clickOnHome(user: TestUser, action: { actionId: string; value: string; blockId: string }): Promise<HttpAnswer> {
-    const n = ++this.requestCounter;
+    const n = this.nextId();
     return this.interact({
       type: 'block_actions',
       user: { id: user.userId, team_id: user.teamId, username: user.name ?? user.userId },
@@ -168,7 +177,7 @@ export class Harness {
     user: TestUser,
     view: { callbackId: string; privateMetadata?: string; values: Record<string, Record<string, unknown>> },
   ): Promise<HttpAnswer> {
-    return this.interact(viewSubmission(user, view, String(++this.requestCounter)));
+    return this.interact(viewSubmission(user, view, this.nextId()));
   }
 
   async healthz(): Promise<{ status: number; body: unknown }> {

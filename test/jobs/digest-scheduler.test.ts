@@ -54,7 +54,7 @@ describe('the digest scheduler', () => {
     harnesses.push(h);
     await runEvery(h, clock, '2017-10-15T12:00:00-04:00', 10 * MINUTE);
     expect(postedDates(h.slack)).toEqual(['2017-10-10', '2017-10-11', '2017-10-12', '2017-10-13']);
-    const times = h.db.$client.prepare("SELECT claimed_at FROM digest_runs WHERE status = 'posted' ORDER BY id").pluck().all() as number[];
+    const times = await h.sql.values("SELECT claimed_at FROM digest_runs WHERE status = 'posted' ORDER BY id") as number[];
     for (const at of times) expect(toLocal(at, 'America/Toronto').time >= '08:00' && toLocal(at, 'America/Toronto').time < '08:20').toBe(true);
   });
 
@@ -121,15 +121,15 @@ describe('the digest scheduler', () => {
     clock.set('2017-10-10T08:01:00-04:00');
     h.slack.failNext('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     await h.liaison.runJobs();
-    expect(h.db.$client.prepare('SELECT status, error FROM digest_runs').get()).toEqual({ status: 'failed', error: 'not_in_channel' });
+    expect(await h.sql.get('SELECT status, error FROM digest_runs')).toEqual({ status: 'failed', error: 'not_in_channel' });
     h.slack.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     clock.advance(MINUTE);
     await h.liaison.runJobs();
-    expect(h.db.$client.prepare('SELECT status, error FROM digest_runs').get()).toEqual({ status: 'failed', error: 'ratelimited' });
+    expect(await h.sql.get('SELECT status, error FROM digest_runs')).toEqual({ status: 'failed', error: 'ratelimited' });
     clock.advance(MINUTE);
     await h.liaison.runJobs();
     expect(postedDates(h.slack)).toEqual(['2017-10-10']);
-    expect(h.db.$client.prepare('SELECT status FROM digest_runs').pluck().get()).toBe('posted');
+    expect(await h.sql.value('SELECT status FROM digest_runs')).toBe('posted');
   });
 
   it('never retries a post whose outcome is unknown, and tells the lead agency’s coordinators', async () => {
@@ -142,7 +142,7 @@ describe('the digest scheduler', () => {
     clock.advance(HOUR);
     await h.liaison.runJobs();
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === DIGEST)).toHaveLength(1);
-    expect(h.db.$client.prepare('SELECT status, error FROM digest_runs').get()).toEqual({ status: 'unknown', error: 'http_500' });
+    expect(await h.sql.get('SELECT status, error FROM digest_runs')).toEqual({ status: 'unknown', error: 'http_500' });
     const told = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === wpsCoordinator.userId);
     expect(told).toHaveLength(1);
     expect(String(told[0]!.args.text)).toContain('may or may not have reached <#C0DIGESTCH>');
@@ -153,7 +153,7 @@ describe('the digest scheduler', () => {
     const clock = new FakeClock('2017-10-10T07:55:00-04:00');
     const slack = await new FakeSlack().start();
     const first = await world(clock, { start: '2017-10-10', end: '2017-10-20', time: '08:00' }, slack);
-    const second = await Harness.start({ env: ADMIN_ENV, clock, databasePath: first.databasePath, slack });
+    const second = await Harness.start({ env: ADMIN_ENV, clock, database: first.database, slack });
     harnesses.push(second, first);
     for (let i = 0; i < 12; i++) {
       await Promise.all([first.liaison.runJobs(), second.liaison.runJobs()]);

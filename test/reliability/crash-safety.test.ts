@@ -3,12 +3,6 @@
 // time. Whatever Slack was told exists (an HTTP 200 carrying the reference) must be on disk after
 // every restart, whole: its audit row, its first event, a status that matches its last event.
 // Set CRASH_SEED to replay a run's choices (timing still varies with the machine).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runCli } from '../../src/cli.js';
@@ -16,15 +10,17 @@ import { dueDigests } from '../../src/domain/digest-runs.js';
 import { buttonsOf, FakeSlack, type StoredMessage } from '../helpers/fake-slack.js';
 import { BOT_TOKEN, type Harness, SIGNING_SECRET, type TestUser } from '../helpers/harness.js';
 import { ADMIN_ENV, DIGEST_CHANNEL, INTAKE_CHANNEL, admin, ckpsOfficer, intakeWorker, ok, seedWorld, wpsOfficer } from '../helpers/world.js';
+import { AppProcess, freePort, sleep } from '../helpers/app-process.js';
 import { HoldingProxy } from './holding-proxy.js';
 import { rollupProblems } from './invariants.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { SignedClient, signedHeaders } from './signed-client.js';
+import { sqlOf } from '../helpers/sql.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const KILLS = 22;
 const WORKERS = 3;
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const ROOT = new URL('../../', import.meta.url).pathname;
 
 const AGES = ['under18', '18-24', '25-34', '35-44', '45plus', 'unknown'] as const;
 const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
@@ -56,85 +52,22 @@ class Ledger {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One run of the real app as a child process. */
-class AppProcess {
-  readonly output: string[] = [];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private constructor(readonly child: ChildProcess) {
-    const keep = (chunk: Buffer) => {
-      // Drain the pipes (a full pipe would block the child) and keep the tail for diagnostics.
-      this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  static start(env: Record<string, string>): AppProcess {
-    const base = { ...process.env };
-    for (const key of ['SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEY']) delete base[key];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...base, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return new AppProcess(child);
-  }
-
-  async waitHealthy(client: SignedClient, limitMs = 20_000): Promise<number> {
-    const started = Date.now();
-    let exited = false;
-    void this.exited.then(() => {
-      exited = true;
-    });
-    while (Date.now() - started < limitMs) {
-      if (exited) throw new Error(`the app exited while starting:\n${this.output.join('\n')}`);
-      try {
-        if ((await client.healthz(500)) === 200) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(20);
-    }
-    throw new Error(`the app did not answer /healthz within ${limitMs} ms:\n${this.output.join('\n')}`);
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    this.child.kill(signal);
-    await this.exited;
-  }
-}
-
-
 /** Everything the database must satisfy after a crash, as a list of human-readable problems. */
-function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost: number; checked: number } {
+async function checkDatabase(database: TestDatabase, ledger: Ledger): Promise<{ problems: string[]; lost: number; checked: number }> {
   const problems: string[] = [];
   let lost = 0;
-  const db = new Database(path);
+  const db = openDatabase(database.settings);
+  const sql = sqlOf(db);
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (fk.length) problems.push(`foreign_key_check: ${JSON.stringify(fk.slice(0, 5))}`);
+    if (db.engine === 'sqlite') {
+      const integrity = await sql.value('PRAGMA integrity_check');
+      if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+      const fk = await sql.all('PRAGMA foreign_key_check');
+      if (fk.length) problems.push(`foreign_key_check: ${JSON.stringify(fk.slice(0, 5))}`);
+    }
 
-    const engagement = db.prepare('SELECT id, age_band, gender, officer_user_id FROM engagements WHERE id = ?');
     for (const e of ledger.engagements.values()) {
-      const row = engagement.get(e.id) as { age_band: string; gender: string; officer_user_id: string } | undefined;
+      const row = await sql.get<{ age_band: string; gender: string; officer_user_id: string }>('SELECT id, age_band, gender, officer_user_id FROM engagements WHERE id = ?', e.id);
       if (!row) {
         lost++;
         problems.push(`E-${e.id} was acknowledged but is not in the database`);
@@ -142,9 +75,11 @@ function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost
         problems.push(`E-${e.id} is not the engagement that was acknowledged: ${JSON.stringify(row)} vs ${JSON.stringify(e)}`);
       }
     }
-    const referral = db.prepare('SELECT id, engagement_id, urgency, referrer_user_id, status FROM referrals WHERE id = ?');
     for (const r of ledger.referrals.values()) {
-      const row = referral.get(r.id) as { engagement_id: number; urgency: string; referrer_user_id: string } | undefined;
+      const row = await sql.get<{ engagement_id: number; urgency: string; referrer_user_id: string }>(
+        'SELECT id, engagement_id, urgency, referrer_user_id, status FROM referrals WHERE id = ?',
+        r.id,
+      );
       if (!row) {
         lost++;
         problems.push(`R-${r.id} was acknowledged but is not in the database`);
@@ -152,9 +87,8 @@ function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost
         problems.push(`R-${r.id} is not the referral that was acknowledged: ${JSON.stringify(row)} vs ${JSON.stringify(r)}`);
       }
     }
-    const status = db.prepare('SELECT status FROM referrals WHERE id = ?').pluck();
     for (const [id, clicks] of ledger.accepts) {
-      const s = status.get(id) as string | undefined;
+      const s = await sql.value<string>('SELECT status FROM referrals WHERE id = ?', id);
       if (s === undefined || s === 'pending') {
         lost++;
         problems.push(`R-${id}: an Accept was answered 200 (clicks ${clicks.join(', ')}) but the referral is ${s ?? 'missing'}`);
@@ -162,27 +96,23 @@ function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost
     }
 
     // No half-written record: each record has its audit row; each audit row its record.
-    const orphanEngagements = db
-      .prepare(`SELECT e.id FROM engagements e WHERE (SELECT count(*) FROM audit_log a WHERE a.action = 'engagement.log' AND a.ref = 'E-' || e.id) != 1`)
-      .pluck()
-      .all();
+    const orphanEngagements = await sql.values(
+      `SELECT e.id FROM engagements e WHERE (SELECT count(*) FROM audit_log a WHERE a.action = 'engagement.log' AND a.ref = 'E-' || e.id) != 1`,
+    );
     if (orphanEngagements.length) problems.push(`engagements without exactly one engagement.log audit row: ${orphanEngagements.join(', ')}`);
-    const auditWithoutEngagement = db
-      .prepare(`SELECT ref FROM audit_log a WHERE action = 'engagement.log' AND NOT EXISTS (SELECT 1 FROM engagements e WHERE 'E-' || e.id = a.ref)`)
-      .pluck()
-      .all();
+    const auditWithoutEngagement = await sql.values(
+      `SELECT ref FROM audit_log a WHERE action = 'engagement.log' AND NOT EXISTS (SELECT 1 FROM engagements e WHERE 'E-' || e.id = a.ref)`,
+    );
     if (auditWithoutEngagement.length) problems.push(`engagement.log audit rows without an engagement: ${auditWithoutEngagement.join(', ')}`);
-    const badReferrals = db
-      .prepare(
-        `SELECT r.id, r.status, r.consent,
-           (SELECT count(*) FROM audit_log a WHERE a.action = 'referral.create' AND a.ref = 'R-' || r.id) AS creates,
-           (SELECT from_status IS NULL AND to_status = 'pending' FROM referral_events v WHERE v.referral_id = r.id ORDER BY v.id LIMIT 1) AS first_ok,
-           (SELECT to_status FROM referral_events v WHERE v.referral_id = r.id ORDER BY v.id DESC LIMIT 1) AS last_status,
-           (SELECT count(*) FROM referral_events v WHERE v.referral_id = r.id) AS events,
-           (SELECT count(*) FROM audit_log a WHERE a.ref = 'R-' || r.id AND a.action IN ('referral.accept', 'referral.decline', 'referral.close')) AS transitions
-         FROM referrals r`,
-      )
-      .all() as Array<{ id: number; status: string; consent: number; creates: number; first_ok: number | null; last_status: string | null; events: number; transitions: number }>;
+    const badReferrals = await sql.all<{ id: number; status: string; consent: number; creates: number; first_ok: number | null; last_status: string | null; events: number; transitions: number }>(
+      `SELECT r.id, r.status, r.consent,
+         (SELECT count(*) FROM audit_log a WHERE a.action = 'referral.create' AND a.ref = 'R-' || r.id) AS creates,
+         (SELECT from_status IS NULL AND to_status = 'pending' FROM referral_events v WHERE v.referral_id = r.id ORDER BY v.id LIMIT 1) AS first_ok,
+         (SELECT to_status FROM referral_events v WHERE v.referral_id = r.id ORDER BY v.id DESC LIMIT 1) AS last_status,
+         (SELECT count(*) FROM referral_events v WHERE v.referral_id = r.id) AS events,
+         (SELECT count(*) FROM audit_log a WHERE a.ref = 'R-' || r.id AND a.action IN ('referral.accept', 'referral.decline', 'referral.close')) AS transitions
+       FROM referrals r`,
+    );
     for (const r of badReferrals) {
       if (r.creates !== 1) problems.push(`R-${r.id} has ${r.creates} referral.create audit rows`);
       if (r.first_ok !== 1) problems.push(`R-${r.id} does not start with a (null → pending) event`);
@@ -190,34 +120,32 @@ function checkDatabase(path: string, ledger: Ledger): { problems: string[]; lost
       if (r.consent !== 1) problems.push(`R-${r.id} has consent ${r.consent}`);
       if (r.events - 1 !== r.transitions) problems.push(`R-${r.id} has ${r.events} events but ${r.transitions} transition audit rows`);
     }
-    const auditWithoutReferral = db
-      .prepare(`SELECT ref FROM audit_log a WHERE action LIKE 'referral.%' AND NOT EXISTS (SELECT 1 FROM referrals r WHERE 'R-' || r.id = a.ref)`)
-      .pluck()
-      .all();
+    const auditWithoutReferral = await sql.values(
+      `SELECT ref FROM audit_log a WHERE action LIKE 'referral.%' AND NOT EXISTS (SELECT 1 FROM referrals r WHERE 'R-' || r.id = a.ref)`,
+    );
     if (auditWithoutReferral.length) problems.push(`referral audit rows without a referral: ${auditWithoutReferral.join(', ')}`);
     // The digest's rollups are written by triggers in the same transactions: a crash cannot split them from their rows.
-    problems.push(...rollupProblems(db));
+    problems.push(...(await rollupProblems(sql)));
   } finally {
-    db.close();
+    await db.close();
   }
   return { problems, lost, checked: ledger.acknowledged };
 }
 
-async function auditVerify(databasePath: string): Promise<{ code: number; out: string }> {
+async function auditVerify(database: TestDatabase): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli(['audit', 'verify'], { DATABASE_PATH: databasePath }, { out: (t) => (out += t), err: (t) => (out += t) });
+  const code = await runCli(['audit', 'verify'], database.env, { out: (t) => (out += t), err: (t) => (out += t) });
   return { code, out: out.trim() };
 }
 
 describe('crash safety', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-crash-'));
-  const databasePath = join(dir, 'liaison.db');
+  let database: TestDatabase | undefined;
   let slack: FakeSlack | undefined;
   let app: AppProcess | undefined;
   afterAll(async () => {
     if (app && app.child.exitCode === null && app.child.signalCode === null) await app.kill();
     await slack?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it(`keeps every acknowledged record through ${KILLS} SIGKILLs (seed ${SEED})`, async () => {
@@ -226,13 +154,14 @@ describe('crash safety', () => {
     const random = seededRandom(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     slack = await new FakeSlack().start();
+    database = await createTestDatabase();
     const port = await freePort();
     const client = new SignedClient(() => `http://127.0.0.1:${port}`, slack, 5_000);
     const env = {
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
-      DATABASE_PATH: databasePath,
+      ...database.env,
       PORT: String(port),
       BOOTSTRAP_ADMINS: ADMIN_ENV.BOOTSTRAP_ADMINS,
       LOG_LEVEL: 'info',
@@ -319,11 +248,11 @@ describe('crash safety', () => {
       await app.kill('SIGKILL');
       await Promise.all(workers);
 
-      const verdict = checkDatabase(databasePath, ledger);
+      const verdict = await checkDatabase(database, ledger);
       checks += verdict.checked;
       lost += verdict.lost;
       problems.push(...verdict.problems.map((p) => `after kill ${kill}: ${p}`));
-      const audit = await auditVerify(databasePath);
+      const audit = await auditVerify(database);
       if (audit.code !== 0) problems.push(`after kill ${kill}: audit verify exited ${audit.code}: ${audit.out}`);
     }
 
@@ -331,10 +260,10 @@ describe('crash safety', () => {
     app = AppProcess.start(env);
     startTimes.push(await app.waitHealthy(client));
     await app.kill('SIGTERM');
-    const final = checkDatabase(databasePath, ledger);
+    const final = await checkDatabase(database, ledger);
     lost += final.lost;
     problems.push(...final.problems.map((p) => `after the final stop: ${p}`));
-    const audit = await auditVerify(databasePath);
+    const audit = await auditVerify(database);
     if (audit.code !== 0) problems.push(`after the final stop: audit verify exited ${audit.code}: ${audit.out}`);
 
     // Observations (not promises of the contract): cards posted twice, or still queued.
@@ -350,10 +279,10 @@ describe('crash safety', () => {
       ref,
       posts: posts.filter((p) => p.ref === ref).map((p) => p.buttons || 'none'),
     }));
-    const db = new Database(databasePath, { readonly: true });
-    const queued = db.prepare('SELECT count(*) FROM referrals WHERE card_ts IS NULL').pluck().get() as number;
-    const totals = db.prepare('SELECT (SELECT count(*) FROM engagements) AS e, (SELECT count(*) FROM referrals) AS r, (SELECT count(*) FROM audit_log) AS a').get();
-    db.close();
+    const db = openDatabase(database.settings);
+    const queued = await sqlOf(db).value<number>('SELECT count(*) FROM referrals WHERE card_ts IS NULL');
+    const totals = await sqlOf(db).get('SELECT (SELECT count(*) FROM engagements) AS e, (SELECT count(*) FROM referrals) AS r, (SELECT count(*) FROM audit_log) AS a');
+    await db.close();
 
     const summary = {
       seed: SEED,
@@ -386,7 +315,7 @@ describe('crash safety', () => {
   }, 180_000);
 
   describe('a referral card posted just before a crash', () => {
-    const cardDir = mkdtempSync(join(tmpdir(), 'liaison-card-'));
+    let cardDatabase: TestDatabase | undefined;
     let cardSlack: FakeSlack | undefined;
     let proxy: HoldingProxy | undefined;
     let cardApp: AppProcess | undefined;
@@ -396,12 +325,13 @@ describe('crash safety', () => {
       if (cardApp && cardApp.child.exitCode === null && cardApp.child.signalCode === null) await cardApp.kill();
       await proxy?.stop();
       await cardSlack?.stop();
-      rmSync(cardDir, { recursive: true, force: true });
+      await cardDatabase?.drop();
     });
     const cardsOf = (r: string) => cardSlack!.channelMessages(INTAKE_CHANNEL).filter((m) => m.text.includes(`${r} `));
 
     it('reaches Slack, but the app dies before it learns the card’s ts', async () => {
       cardSlack = await new FakeSlack().start();
+      cardDatabase = await createTestDatabase();
       proxy = await new HoldingProxy(`http://127.0.0.1:${cardSlack.port}`).start();
       const port = await freePort();
       cardClient = new SignedClient(() => `http://127.0.0.1:${port}`, cardSlack, 5_000);
@@ -409,7 +339,7 @@ describe('crash safety', () => {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: proxy.apiUrl,
-        DATABASE_PATH: join(cardDir, 'liaison.db'),
+        ...cardDatabase.env,
         PORT: String(port),
         BOOTSTRAP_ADMINS: ADMIN_ENV.BOOTSTRAP_ADMINS,
         COMMAND_RATE_PER_MINUTE: '0',
@@ -447,8 +377,7 @@ describe('crash safety', () => {
   });
 
   describe('a digest post cut short by a crash', () => {
-    const digestDir = mkdtempSync(join(tmpdir(), 'liaison-digest-'));
-    const path = join(digestDir, 'liaison.db');
+    let digestDatabase: TestDatabase | undefined;
     let digestSlack: FakeSlack | undefined;
     let digestApp: AppProcess | undefined;
     let digestClient: SignedClient | undefined;
@@ -460,18 +389,19 @@ describe('crash safety', () => {
     afterAll(async () => {
       if (digestApp && digestApp.child.exitCode === null && digestApp.child.signalCode === null) await digestApp.kill();
       await digestSlack?.stop();
-      rmSync(digestDir, { recursive: true, force: true });
+      await digestDatabase?.drop();
     });
 
     it('claims the day’s digest with /digest post, acknowledges it, and dies before Slack answers', async () => {
       digestSlack = await new FakeSlack().start();
+      digestDatabase = await createTestDatabase();
       const port = await freePort();
       digestClient = new SignedClient(() => `http://127.0.0.1:${port}`, digestSlack, 5_000);
       env = {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: digestSlack.apiUrl,
-        DATABASE_PATH: path,
+        ...digestDatabase.env,
         PORT: String(port),
         BOOTSTRAP_ADMINS: ADMIN_ENV.BOOTSTRAP_ADMINS,
         COMMAND_RATE_PER_MINUTE: '0',
@@ -495,45 +425,46 @@ describe('crash safety', () => {
 
     // A run a crash left claimed is marked unknown at the next tick and the people responsible are told.
     it('is posted after the restart, or left due, or reported: never silently lost', async () => {
-      const db = openDatabase(path);
+      const db = openDatabase(digestDatabase!.settings);
       try {
-        const state = () => {
-          const run = db.$client.prepare('SELECT status FROM digest_runs WHERE local_date = ?').pluck().get(day(0)) as string | undefined;
+        const state = async () => {
+          const run = await sqlOf(db).value<string>('SELECT status FROM digest_runs WHERE local_date = ?', day(0));
           const posted = digestSlack!.channelMessages(DIGEST_CHANNEL).length > 0;
-          const stillDue = dueDigests(db, Math.max(dueAt.getTime(), Date.now()) + 60_000).some((d) => d.operationCode === 'TODAY');
-          return { run, posted, stillDue };
+          const due = await db.read((tx) => dueDigests(tx, Math.max(dueAt.getTime(), Date.now()) + 60_000));
+          return { run, posted, stillDue: due.some((d) => d.operationCode === 'TODAY') };
         };
         // The restarted app's first tick finds the interrupted run.
         await expect.poll(state, { timeout: 10_000 }).not.toMatchObject({ run: 'claimed', posted: false, stillDue: false });
-        if (state().run === 'unknown') {
+        if ((await state()).run === 'unknown') {
           await expect.poll(() => digestSlack!.callsTo('chat.postMessage').some((c) => String(c.args.text).includes('may or may not have reached'))).toBe(true);
         }
       } finally {
-        db.$client.close();
+        await db.close();
       }
     }, 15_000);
   });
 
   describe('a signed request whose payload is JSON null', () => {
-    const nullDir = mkdtempSync(join(tmpdir(), 'liaison-null-'));
+    let nullDatabase: TestDatabase | undefined;
     let nullSlack: FakeSlack | undefined;
     let nullApp: AppProcess | undefined;
     let nullClient: SignedClient | undefined;
     afterAll(async () => {
       if (nullApp && nullApp.child.exitCode === null && nullApp.child.signalCode === null) await nullApp.kill();
       await nullSlack?.stop();
-      rmSync(nullDir, { recursive: true, force: true });
+      await nullDatabase?.drop();
     });
 
     it('starts a fresh app to send it to', async () => {
       nullSlack = await new FakeSlack().start();
+      nullDatabase = await createTestDatabase();
       const port = await freePort();
       nullClient = new SignedClient(() => `http://127.0.0.1:${port}`, nullSlack, 5_000);
       nullApp = AppProcess.start({
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: nullSlack.apiUrl,
-        DATABASE_PATH: join(nullDir, 'liaison.db'),
+        ...nullDatabase.env,
         PORT: String(port),
         BOOTSTRAP_ADMINS: ADMIN_ENV.BOOTSTRAP_ADMINS,
       });

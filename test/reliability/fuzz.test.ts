@@ -44,6 +44,7 @@ import {
   stateArb,
   userArb,
 } from './fuzz-inputs.js';
+import type { SqliteDatabase } from '../../db/sqlite/open.js';
 import { rollupProblems, slackLimitProblems } from './invariants.js';
 import { SignedClient, signedHeaders } from './signed-client.js';
 
@@ -95,11 +96,16 @@ function short(value: unknown, max = 300): string {
 describe('fuzzing one Liaison over signed HTTP', () => {
   let h: Harness;
   let client: SignedClient;
-  let snapshot: () => Snapshot;
+  let snapshot: () => Promise<Snapshot>;
   const began = Date.now();
 
-  const maxId = (table: string) => () => (h.db.$client.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number) || 1;
-  const maxIds = { e: maxId('engagements'), r: maxId('referrals') };
+  // The generators ask for the highest references synchronously: they read a copy kept current after each exchange.
+  const highest = { e: 1, r: 1 };
+  const maxIds = { e: () => highest.e, r: () => highest.r };
+  const refreshHighest = async () => {
+    highest.e = Number(await h.sql.value('SELECT coalesce(max(id), 0) FROM engagements')) || 1;
+    highest.r = Number(await h.sql.value('SELECT coalesce(max(id), 0) FROM referrals')) || 1;
+  };
 
   beforeAll(async () => {
     // During the seeded operation, so records logged "now" fall within its dates.
@@ -119,26 +125,25 @@ describe('fuzzing one Liaison over signed HTTP', () => {
       const e = /E-\d+/.exec(await ok(h, officer, '/engage', `ONS-WE age=18-24 gender=female offered=yes accepted=yes area="Windsor" note="${SENTINEL_PREFIX}seed-note"`))![0];
       await ok(h, officer, '/refer', `${e} to=${to} needs=shelter urgency=urgent consent=yes note="${SENTINEL_PREFIX}seed-referral"`);
     }
-    const tables = h.db.$client
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-      .pluck()
-      .all() as string[];
-    const statement = h.db.$client.prepare(
-      `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')},
-         (SELECT total(id * CASE status WHEN 'pending' THEN 1 WHEN 'accepted' THEN 2 WHEN 'declined' THEN 3 ELSE 4 END) FROM referrals) AS "referrals.status",
-         (SELECT total(agency_id * 16 + length(role)) FROM members) AS "members.role",
-         (SELECT total(officers) + total(support_staff) * 1000003 + total(victim_services) * 1000000007 FROM participations) AS "participations.counts",
+    // The shared state of requests (handled ids, rate buckets, App Home viewers) records every
+    // request, refused or not: it is not what a refusal must leave alone.
+    const tables = (await h.sql.tables()).filter((t) => !['handled_requests', 'rate_buckets', 'home_viewers'].includes(t));
+    const total = (expression: string) => `coalesce(sum(${expression}), 0)`;
+    const query = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')},
+         (SELECT ${total("id * CASE status WHEN 'pending' THEN 1 WHEN 'accepted' THEN 2 WHEN 'declined' THEN 3 ELSE 4 END")} FROM referrals) AS "referrals.status",
+         (SELECT ${total('agency_id * 16 + length(role)')} FROM members) AS "members.role",
+         (SELECT ${total('officers')} + ${total('support_staff')} * 1000003 + ${total('victim_services')} * 1000000007 FROM participations) AS "participations.counts",
          (SELECT count(closed_at) FROM operations) AS "operations.closed",
-         (SELECT count(intake_channel_id) FROM agencies) AS "agencies.intake"`,
-    );
-    // Recounted only when SQLite says a row changed on the app's connection since the last count.
-    const totalChanges = h.db.$client.prepare('SELECT total_changes()').pluck();
+         (SELECT count(intake_channel_id) FROM agencies) AS "agencies.intake"`;
+    const sqlite = h.db.engine === 'sqlite' ? (h.db as SqliteDatabase).sqlite : null;
+    // On SQLite, recounted only when it says a row changed on the app's connection since the last count.
     let last: { changes: number; snapshot: Snapshot } | undefined;
-    snapshot = () => {
-      const changes = totalChanges.get() as number;
-      if (last?.changes !== changes) last = { changes, snapshot: statement.get() as Snapshot };
+    snapshot = async () => {
+      const changes = sqlite ? (sqlite.prepare('SELECT total_changes()').pluck().get() as number) : Number.NaN;
+      if (last?.changes !== changes) last = { changes, snapshot: (await h.sql.get<Snapshot>(query))! };
       return last.snapshot;
     };
+    await refreshHighest();
     console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays it), runs ${JSON.stringify(RUNS)}`);
   }, 60_000);
 
@@ -159,7 +164,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
 
   /** Sends one request, waits for its answer, and measures what it changed. */
   async function exchange(kind: string, request: () => Promise<HttpAnswer>) {
-    const before = snapshot();
+    const before = await snapshot();
     const started = Date.now();
     const answer = await request();
     count(kind, answer.status);
@@ -169,7 +174,9 @@ describe('fuzzing one Liaison over signed HTTP', () => {
     const shown = answer.json?.response_action === 'update' ? answer.json.view : answer.json;
     const overLimit = slackLimitProblems(shown, answer.json?.response_action === 'update' ? 'view' : 'message');
     if (overLimit.length) figures.overSlackLimits.push(`${kind}: ${overLimit[0]}`);
-    return { answer, changed: changes(before, snapshot()) };
+    const after = await snapshot();
+    await refreshHighest();
+    return { answer, changed: changes(before, after) };
   }
 
   function check(condition: boolean, message: () => string): void {
@@ -177,21 +184,20 @@ describe('fuzzing one Liaison over signed HTTP', () => {
   }
 
   /** Who a payload says is acting, read the way the app reads it (enterprise, else the user's team). */
-  function principalOf(actor: { teamId: string; userId: string }): { role: string | null; agencyId: number | null } {
-    const member = h.db.$client.prepare('SELECT role, agency_id FROM members WHERE team_id = ? AND user_id = ?').get(actor.teamId, actor.userId) as
-      | { role: string; agency_id: number }
-      | undefined;
+  async function principalOf(actor: { teamId: string; userId: string }): Promise<{ role: string | null; agencyId: number | null }> {
+    const member = await h.sql.get<{ role: string; agency_id: number }>('SELECT role, agency_id FROM members WHERE team_id = ? AND user_id = ?', actor.teamId, actor.userId);
     const isAdmin = actor.userId === admin.userId;
     return { role: isAdmin ? 'admin' : (member?.role ?? null), agencyId: member?.agency_id ?? null };
   }
 
-  function referralOf(id: number | null): { status: string; to_agency_id: number } | undefined {
-    if (id === null) return undefined;
-    return h.db.$client.prepare('SELECT status, to_agency_id FROM referrals WHERE id = ?').get(id) as { status: string; to_agency_id: number } | undefined;
+  async function referralOf(id: number | null): Promise<{ status: string; to_agency_id: number } | undefined> {
+    // Ids past PostgreSQL's integer are no referral at all (and would be refused as a query).
+    if (id === null || id > 2_147_483_647) return undefined;
+    return h.sql.get<{ status: string; to_agency_id: number }>('SELECT status, to_agency_id FROM referrals WHERE id = ?', id);
   }
 
-  function mayAct(actor: { teamId: string; userId: string }, referral: { to_agency_id: number }): boolean {
-    const p = principalOf(actor);
+  async function mayAct(actor: { teamId: string; userId: string }, referral: { to_agency_id: number }): Promise<boolean> {
+    const p = await principalOf(actor);
     return p.role === 'admin' || ((p.role === 'intake' || p.role === 'coordinator') && p.agencyId === referral.to_agency_id);
   }
 
@@ -281,8 +287,8 @@ describe('fuzzing one Liaison over signed HTTP', () => {
             const payload = client.buttonPayload(user, { actionId, value }, { channel, ts: '1700000000.000100' }, client.nextId('fz-act'));
             const actor = envelopeOf(payload, envelope);
             const referralId = referralIdIn(value);
-            const referral = referralOf(referralId);
-            const expectAccept = actionId === 'referral_accept' && referral !== undefined && referral.status === 'pending' && mayAct(actor, referral);
+            const referral = await referralOf(referralId);
+            const expectAccept = actionId === 'referral_accept' && referral !== undefined && referral.status === 'pending' && (await mayAct(actor, referral));
             const label = `${user.userId} clicks ${JSON.stringify(actionId)} value=${short(value, 120)} (${envelope}, ${channel})`;
             const { answer, changed } = await exchange('button', () => client.interact(payload));
             check(answer.status < 500, () => `${label} → HTTP ${answer.status}`);
@@ -368,7 +374,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
           const callbackId = String(view.callbackId);
           const label = `${user.userId} submits ${callbackId} metadata=${short(view.privateMetadata, 100)} values=${short(view.values, 400)}`;
           const transition = callbackId === 'referral_decline_modal' ? 'pending' : callbackId === 'referral_close_modal' ? 'accepted' : null;
-          const referral = transition ? referralOf(referralIdIn(view.privateMetadata)) : undefined;
+          const referral = transition ? await referralOf(referralIdIn(view.privateMetadata)) : undefined;
           const { answer, changed } = await exchange('view', () => client.interact(payload));
           check(answer.status < 500, () => `${label} → HTTP ${answer.status}`);
           const action = answer.json?.response_action;
@@ -385,7 +391,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
           check((user !== stranger && user !== intakeWorker && user !== vsIntake) || transition !== null, () => `${label}: ${user.userId} stored ${changed.join(', ')}`);
           if (transition) {
             check(
-              referral !== undefined && referral.status === transition && mayAct({ teamId: user.teamId, userId: user.userId }, referral),
+              referral !== undefined && referral.status === transition && (await mayAct({ teamId: user.teamId, userId: user.userId }, referral)),
               () => `${label}: a transition of ${JSON.stringify(referral)} by someone not allowed, or from the wrong state, changed ${changed.join(', ')}`,
             );
           }
@@ -522,7 +528,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
           { label: 'interaction of an unknown type', body: `payload=${encodeURIComponent(JSON.stringify({ type: 'dialog_submission', user: { id: 'U0ADMIN', team_id: TEAM }, team: { id: TEAM } }))}`, contentType: 'application/x-www-form-urlencoded' },
         ),
       );
-      const before = snapshot();
+      const before = await snapshot();
       const batch: Array<{ label: string; answer: Promise<HttpAnswer> }> = [];
       await fc.assert(
         fc.asyncProperty(unmatched, async (raw) => {
@@ -540,13 +546,13 @@ describe('fuzzing one Liaison over signed HTTP', () => {
         check(status !== 0 && status < 500, () => `${batch[i]!.label} → ${s.status === 'fulfilled' ? `HTTP ${status}` : String(s.reason)}`);
       });
       console.log(`fuzz: unmatched requests answered ${JSON.stringify(statuses)}`);
-      expect(changes(before, snapshot())).toEqual([]);
+      expect(changes(before, await snapshot())).toEqual([]);
     },
     30_000,
   );
 
   it('refuses a body over the size limit and changes nothing', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const padding = 'x'.repeat(REQUEST_BODY_LIMIT + 1024);
     const body = client.commandBody(admin, '/agency', `add BIG "${padding}" kind=police`);
     expect(body.length).toBeGreaterThan(REQUEST_BODY_LIMIT);
@@ -558,7 +564,7 @@ describe('fuzzing one Liaison over signed HTTP', () => {
     const clicked = await client.post(click, signedHeaders(click, 'application/x-www-form-urlencoded'));
     count('size-limit', clicked.status);
     expect(clicked.status).toBe(413);
-    expect(changes(before, snapshot())).toEqual([]);
+    expect(changes(before, await snapshot())).toEqual([]);
   });
 
   it('ends healthy, with no 5xx, no token and no free text in the logs, after at least 10,000 inputs', async () => {
@@ -572,13 +578,10 @@ describe('fuzzing one Liaison over signed HTTP', () => {
       const key = `${entry.msg} ${entry.command ?? entry.view ?? entry.action ?? ''} ${entry.error?.message ?? ''}`.trim();
       errors.set(key, (errors.get(key) ?? 0) + 1);
     }
-    const storedSentinels = h.db.$client
-      .prepare(`SELECT (SELECT count(*) FROM engagements WHERE note LIKE '${SENTINEL_PREFIX}%' OR area LIKE '${SENTINEL_PREFIX}%')
+    const storedSentinels = await h.sql.value<number>(`SELECT (SELECT count(*) FROM engagements WHERE note LIKE '${SENTINEL_PREFIX}%' OR area LIKE '${SENTINEL_PREFIX}%')
                      + (SELECT count(*) FROM referrals WHERE note LIKE '${SENTINEL_PREFIX}%' OR decline_reason LIKE '${SENTINEL_PREFIX}%')
-                     + (SELECT count(*) FROM charges WHERE note LIKE '${SENTINEL_PREFIX}%')`)
-      .pluck()
-      .get() as number;
-    const rollups = rollupProblems(h.db.$client);
+                     + (SELECT count(*) FROM charges WHERE note LIKE '${SENTINEL_PREFIX}%')`);
+    const rollups = await rollupProblems(h.sql);
     for (const call of h.slack.calls) {
       const surface = call.method.startsWith('views.') ? 'view' : 'message';
       const payload = surface === 'view' ? call.args.view : call.args;

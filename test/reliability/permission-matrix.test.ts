@@ -59,7 +59,7 @@ type Attempt = (h: Harness, who: TestUser, scope: 'own' | 'other') => Promise<st
 let countsBefore: Record<string, number> = {};
 
 const say = async (h: Harness, who: TestUser, command: string, text: string) => {
-  countsBefore = tableCounts(h);
+  countsBefore = await tableCounts(h);
   return String((await h.command(who, command, text)).json?.text ?? '');
 };
 
@@ -86,7 +86,7 @@ async function click(h: Harness, who: TestUser, card: StoredMessage, actionId: s
   const button = buttonsOf(card).find((e) => e.action_id === actionId)!;
   const before = h.slack.callsTo('response_url').length;
   const opened = h.slack.callsTo('views.open').length;
-  countsBefore = tableCounts(h);
+  countsBefore = await tableCounts(h);
   await h.click(who, { actionId, value: button.value }, card);
   // The answer is either an ephemeral refusal or a change (card update / form opened).
   await expect
@@ -177,7 +177,7 @@ describe('the permission matrix from docs/interface.md', () => {
       expect(answer, `${role} should be allowed: ${answer}`).not.toMatch(REFUSED);
     } else {
       expect(answer, `${role} should be refused`).toMatch(REFUSED);
-      expect(tableCounts(h)).toEqual(countsBefore);
+      expect(await tableCounts(h)).toEqual(countsBefore);
     }
   });
 });

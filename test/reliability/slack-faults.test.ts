@@ -44,7 +44,7 @@ describe('Slack’s faults', () => {
       await expect
         .poll(() => h.slack.callsTo('response_url').some((c) => String(c.args.text).includes(`*${ref}* is stored, but its card could not be posted`)))
         .toBe(true);
-      expect(h.db.$client.prepare('SELECT status, card_ts FROM referrals WHERE id = ?').get(Number(ref.slice(2)))).toEqual({ status: 'pending', card_ts: null });
+      expect(await h.sql.get('SELECT status, card_ts FROM referrals WHERE id = ?', Number(ref.slice(2)))).toEqual({ status: 'pending', card_ts: null });
       expect(h.logs.some((l) => l.includes('referral card not posted; queued for retry') && l.includes(error))).toBe(true);
       await h.liaison.runJobs();
       expect(cardPosted(ref)).toBe(1);

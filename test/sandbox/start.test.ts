@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { CHANNELS, PEOPLE } from '../../src/sandbox/cast.js';
 import { DEFAULT_SANDBOX_DATABASE, sandboxDatabasePath, startSandbox } from '../../src/sandbox/index.js';
 import { SEED_FIGURES } from '../../src/sandbox/seed.js';
+import { sqlOf } from '../helpers/sql.js';
 
 describe('starting the sandbox', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-sandbox-start-'));
@@ -31,7 +32,7 @@ describe('starting the sandbox', () => {
       const cards = first.workspace.messagesFor(PEOPLE.intakeWorker.id, CHANNELS.wefightIntake.id);
       expect(cards.map((m) => /R-\d+/.exec(m.text)?.[0])).toEqual(['R-1', 'R-2', 'R-3']);
       expect(first.workspace.messagesFor(PEOPLE.oppCoordinator.id, CHANNELS.onsDigest.id)).toHaveLength(1);
-      const engaged = first.liaison.db.$client.prepare('SELECT count(*) FROM engagements').pluck().get();
+      const engaged = await sqlOf(first.liaison.db).value('SELECT count(*) FROM engagements');
       expect(engaged).toBe(SEED_FIGURES.engaged);
       // The page is not served to another host name (a DNS-rebinding page cannot reach it).
       const status = await new Promise<number | undefined>((resolve, reject) => {
@@ -49,7 +50,7 @@ describe('starting the sandbox', () => {
     try {
       expect(second.seeded).toBe(false);
       expect(second.workspace.messagesFor(PEOPLE.intakeWorker.id, CHANNELS.wefightIntake.id)).toEqual([]);
-      expect(second.liaison.db.$client.prepare('SELECT count(*) FROM engagements').pluck().get()).toBe(SEED_FIGURES.engaged);
+      expect(await sqlOf(second.liaison.db).value('SELECT count(*) FROM engagements')).toBe(SEED_FIGURES.engaged);
     } finally {
       await second.stop();
     }

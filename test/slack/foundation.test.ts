@@ -13,7 +13,7 @@ describe('the app over HTTP', () => {
 
   it('answers /healthz with ok once the database is migrated', async () => {
     expect(await h.healthz()).toEqual({ status: 200, body: { ok: true } });
-    const tables = h.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    const tables = await h.sql.tables();
     expect(tables).toEqual(expect.arrayContaining(['agencies', 'engagements', 'referrals', 'audit_log']));
   });
 
@@ -42,8 +42,8 @@ describe('the app over HTTP', () => {
       const callsBefore = h.slack.calls.length;
       const answer = await h.post(body, { 'content-type': 'application/x-www-form-urlencoded', ...headers() });
       expect(answer.status).toBe(401);
-      expect(h.db.$client.prepare('SELECT count(*) FROM agencies').pluck().get()).toBe(0);
-      expect(h.db.$client.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
+      expect(await h.sql.value('SELECT count(*) FROM agencies')).toBe(0);
+      expect(await h.sql.value('SELECT count(*) FROM audit_log')).toBe(0);
       expect(h.slack.calls.length).toBe(callsBefore);
     });
   });

@@ -38,15 +38,15 @@ describe('logging from Slack', () => {
       expect(show).toContain('ONS-WE');
     });
 
-    it('stores codes upper-case and members by team and user', () => {
-      const members = h.db.$client.prepare('SELECT team_id, user_id, role FROM members ORDER BY id').all();
+    it('stores codes upper-case and members by team and user', async () => {
+      const members = await h.sql.all('SELECT team_id, user_id, role FROM members ORDER BY id');
       expect(members).toContainEqual({ team_id: 'T0TEAM', user_id: wpsOfficer.userId, role: 'officer' });
-      const codes = h.db.$client.prepare('SELECT code FROM agencies ORDER BY code').pluck().all();
+      const codes = await h.sql.values('SELECT code FROM agencies ORDER BY code');
       expect(codes).toEqual(['CKPS', 'OPP', 'WEFIGHT', 'WPS']);
     });
 
-    it('records the intake channel with the team of the person who registered it', () => {
-      expect(h.db.$client.prepare("SELECT intake_channel_id, intake_team_id FROM agencies WHERE code = 'WEFIGHT'").get()).toEqual({
+    it('records the intake channel with the team of the person who registered it', async () => {
+      expect(await h.sql.get("SELECT intake_channel_id, intake_team_id FROM agencies WHERE code = 'WEFIGHT'")).toEqual({
         intake_channel_id: 'C0WEFIGHTIN',
         intake_team_id: 'T0TEAM',
       });
@@ -60,7 +60,7 @@ describe('logging from Slack', () => {
       expect(show).toContain('2017-10-09 → 2017-10-15 · America/Toronto · lead *OPP*');
       expect(show).toContain('Digest: 08:00 in <#C0DIGEST>');
       expect(show).toContain('includes ONS-WE');
-      const child = h.db.$client.prepare("SELECT p.code FROM operations o JOIN operations p ON p.id = o.parent_id WHERE o.code = 'ONS-WE'").pluck().get();
+      const child = await h.sql.value("SELECT p.code FROM operations o JOIN operations p ON p.id = o.parent_id WHERE o.code = 'ONS-WE'");
       expect(child).toBe('ONS-ON');
     });
 
@@ -77,7 +77,7 @@ describe('logging from Slack', () => {
 
     it('reads a time zone given with tz=', async () => {
       await ok(h, admin, '/op', 'create ONS-BC "Northern Spotlight BC" start=2017-10-09 end=2017-10-15 lead=OPP tz=America/Vancouver');
-      expect(h.db.$client.prepare("SELECT timezone FROM operations WHERE code = 'ONS-BC'").pluck().get()).toBe('America/Vancouver');
+      expect(await h.sql.value("SELECT timezone FROM operations WHERE code = 'ONS-BC'")).toBe('America/Vancouver');
     });
   });
 
@@ -91,7 +91,7 @@ describe('logging from Slack', () => {
       );
       expect(answer).toMatch(/^Logged \*E-\d+\* in ONS-WE\.$/);
       const id = Number(/E-(\d+)/.exec(answer)![1]);
-      const row = h.db.$client.prepare('SELECT * FROM engagements WHERE id = ?').get(id) as Record<string, unknown>;
+      const row = await h.sql.get('SELECT * FROM engagements WHERE id = ?', id) as Record<string, unknown>;
       expect(row).toMatchObject({ age_band: '18-24', gender: 'female', offered: 1, accepted: 1, area: 'Windsor downtown', language: 'en', officer_user_id: wpsOfficer.userId });
       expect(row.occurred_at).toBe(clock.now().getTime());
     });
@@ -104,14 +104,14 @@ describe('logging from Slack', () => {
     it('reads at= in the operation’s zone', async () => {
       const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=male offered=no accepted=no at=2017-10-10T23:30');
       const id = Number(/E-(\d+)/.exec(answer)![1]);
-      const at = h.db.$client.prepare('SELECT occurred_at FROM engagements WHERE id = ?').pluck().get(id);
+      const at = await h.sql.value('SELECT occurred_at FROM engagements WHERE id = ?', id);
       expect(new Date(at as number).toISOString()).toBe('2017-10-11T03:30:00.000Z');
     });
 
     it('accepts curly quotes from a phone keyboard', async () => {
       const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=unknown gender=unknown offered=yes accepted=yes area=“Chatham downtown”');
       const id = Number(/E-(\d+)/.exec(answer)![1]);
-      expect(h.db.$client.prepare('SELECT area FROM engagements WHERE id = ?').pluck().get(id)).toBe('Chatham downtown');
+      expect(await h.sql.value('SELECT area FROM engagements WHERE id = ?', id)).toBe('Chatham downtown');
     });
 
     it('opens a form with no arguments and logs what it submits', async () => {
@@ -145,7 +145,7 @@ describe('logging from Slack', () => {
       expect(submitted.json?.response_action).toBe('update');
       const ref = textOf((submitted.json!.view as { blocks: unknown }).blocks);
       const id = Number(/E-(\d+)/.exec(ref)![1]);
-      expect(h.db.$client.prepare('SELECT age_band, safety_ensured, area, language FROM engagements WHERE id = ?').get(id)).toEqual({
+      expect(await h.sql.get('SELECT age_band, safety_ensured, area, language FROM engagements WHERE id = ?', id)).toEqual({
         age_band: '35-44',
         safety_ensured: 1,
         area: 'Tecumseh',
@@ -161,7 +161,7 @@ describe('logging from Slack', () => {
     });
 
     it('shows a data-guard refusal under the form field and stores nothing', async () => {
-      const before = tableCounts(h);
+      const before = await tableCounts(h);
       const submitted = await h.submitView(wpsOfficer, {
         callbackId: 'engage_modal',
         values: {
@@ -175,7 +175,7 @@ describe('logging from Slack', () => {
       });
       expect(submitted.json).toMatchObject({ response_action: 'errors' });
       expect(String((submitted.json!.errors as Record<string, string>).note)).toContain('phone number');
-      expect(tableCounts(h)).toEqual(before);
+      expect(await tableCounts(h)).toEqual(before);
     });
 
     it('asks for a missing choice in the form', async () => {
@@ -192,8 +192,8 @@ describe('logging from Slack', () => {
       const answer = await ok(h, wpsOfficer, '/charge', 'ONS-WE offences=279.01,286.2,286.2');
       expect(answer).toMatch(/^Logged \*C-\d+\*: one person charged with 3 offences \(279\.01, 286\.2, 286\.2\)\.$/);
       const id = Number(/C-(\d+)/.exec(answer)![1]);
-      expect(h.db.$client.prepare('SELECT offence_count FROM charges WHERE id = ?').pluck().get(id)).toBe(3);
-      expect(h.db.$client.prepare('SELECT section FROM charge_offences WHERE charge_id = ? ORDER BY id').pluck().all(id)).toEqual([
+      expect(await h.sql.value('SELECT offence_count FROM charges WHERE id = ?', id)).toBe(3);
+      expect(await h.sql.values('SELECT section FROM charge_offences WHERE charge_id = ? ORDER BY id', id)).toEqual([
         '279.01',
         '286.2',
         '286.2',
@@ -208,8 +208,8 @@ describe('logging from Slack', () => {
   });
 
   describe('the audit log', () => {
-    it('has one entry per change, with who and which record, and no free text', () => {
-      const rows = h.db.$client.prepare('SELECT action, ref, actor_user_id, detail FROM audit_log ORDER BY id').all() as Array<Record<string, string>>;
+    it('has one entry per change, with who and which record, and no free text', async () => {
+      const rows = await h.sql.all<Record<string, string>>('SELECT action, ref, actor_user_id, detail FROM audit_log ORDER BY id');
       const actions = rows.map((r) => r.action);
       expect(actions.filter((a) => a === 'agency.add')).toHaveLength(5);
       expect(actions).toContain('member.add');
@@ -222,9 +222,9 @@ describe('logging from Slack', () => {
       expect(everything).not.toContain('Windsor downtown');
     });
 
-    it('refuses to change or delete an audit row', () => {
-      expect(() => h.db.$client.prepare('UPDATE audit_log SET action = ? WHERE id = 1').run('x')).toThrow(/append-only/);
-      expect(() => h.db.$client.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+    it('refuses to change or delete an audit row', async () => {
+      await expect(h.sql.run('UPDATE audit_log SET action = ? WHERE id = 1', 'x')).rejects.toThrow(/append-only/);
+      await expect(h.sql.run('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/);
     });
   });
 
@@ -276,12 +276,12 @@ describe('logging from Slack', () => {
       ['/charge', 'ONS-WE offences=279.01 extra', 'stray word', /unexpected `extra`/],
     ];
     it.each(cases)('%s %s (%s)', async (command, text, _why, expected) => {
-      const before = tableCounts(h);
+      const before = await tableCounts(h);
       // Admin for the set-up commands, so a refusal is about the input, not the permission.
       const user = command === '/agency' || command === '/op' ? admin : wpsOfficer;
       const answer = await say(h, user, command, text);
       expect(answer).toMatch(expected);
-      expect(tableCounts(h)).toEqual(before);
+      expect(await tableCounts(h)).toEqual(before);
     });
 
     it('has at least 30 distinct malformed commands', () => {
@@ -334,13 +334,13 @@ describe('logging from Slack', () => {
       ['op close', admin, '/op', 'close PERM-B', true],
     ];
     it.each(rows)('%s by %o: allowed=%s', async (_action, user, command, text, allowed) => {
-      const before = tableCounts(h);
+      const before = await tableCounts(h);
       const answer = await say(h, user, command, text);
       if (allowed) {
         expect(answer).not.toMatch(/Only |only|not registered|cannot|Nothing was stored/);
       } else {
         expect(answer).toMatch(/Only |only|not registered|cannot/);
-        expect(tableCounts(h)).toEqual(before);
+        expect(await tableCounts(h)).toEqual(before);
       }
     });
 

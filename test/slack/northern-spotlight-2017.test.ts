@@ -16,7 +16,7 @@ const coordinatorOf = (code: string): TestUser => ({ teamId: 'T0TEAM', userId: `
 async function cli(h: Harness, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { DATABASE_PATH: h.databasePath }, { out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await runCli(argv, h.database.env, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
 

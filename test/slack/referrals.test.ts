@@ -73,7 +73,7 @@ describe('referrals', () => {
     expect(text).toContain('ONS-WE');
     expect(text).toContain(`From *WPS*. <@${wpsOfficer.userId}> arranges the hand-over`);
     expect(buttonsOf(card).map((b) => b.text.text)).toEqual(['Accept', 'Decline']);
-    expect(h.db.$client.prepare('SELECT status, consent, card_ts FROM referrals WHERE id = ?').get(Number(ref.slice(2)))).toEqual({
+    expect(await h.sql.get('SELECT status, consent, card_ts FROM referrals WHERE id = ?', Number(ref.slice(2)))).toEqual({
       status: 'pending',
       consent: 1,
       card_ts: card.ts,
@@ -102,15 +102,13 @@ describe('referrals', () => {
     expect(buttonsOf(cardOf(ref))).toEqual([]);
     await expect.poll(() => dmsTo(wpsOfficer.userId, ref).length).toBe(2);
 
-    const history = h.db.$client
-      .prepare('SELECT from_status, to_status, actor_user_id FROM referral_events WHERE referral_id = ? ORDER BY id')
-      .all(Number(ref.slice(2)));
+    const history = await h.sql.all('SELECT from_status, to_status, actor_user_id FROM referral_events WHERE referral_id = ? ORDER BY id', Number(ref.slice(2)));
     expect(history).toEqual([
       { from_status: null, to_status: 'pending', actor_user_id: wpsOfficer.userId },
       { from_status: 'pending', to_status: 'accepted', actor_user_id: intakeWorker.userId },
       { from_status: 'accepted', to_status: 'closed', actor_user_id: intakeWorker.userId },
     ]);
-    const audit = h.db.$client.prepare("SELECT action FROM audit_log WHERE ref = ? ORDER BY id").pluck().all(ref);
+    const audit = await h.sql.values("SELECT action FROM audit_log WHERE ref = ? ORDER BY id", ref);
     expect(audit).toEqual(['referral.create', 'referral.accept', 'referral.close']);
   });
 
@@ -129,7 +127,7 @@ describe('referrals', () => {
       values: { reason: { reason: { value: 'call her at 519-555-0101 instead' } } },
     });
     expect(guarded.json).toMatchObject({ response_action: 'errors' });
-    expect(h.db.$client.prepare('SELECT status FROM referrals WHERE id = ?').pluck().get(Number(ref.slice(2)))).toBe('pending');
+    expect(await h.sql.value('SELECT status FROM referrals WHERE id = ?', Number(ref.slice(2)))).toBe('pending');
 
     await h.submitView(wefightCoordinator, {
       callbackId: 'referral_decline_modal',
@@ -151,8 +149,8 @@ describe('referrals', () => {
     expect(clicks.every((c) => c.status === 200)).toBe(true);
     const again = await click(intakeWorker, card, 'Accept');
     expect(again.status).toBe(200);
-    expect(h.db.$client.prepare("SELECT count(*) FROM referral_events WHERE referral_id = ? AND to_status = 'accepted'").pluck().get(id)).toBe(1);
-    expect(h.db.$client.prepare("SELECT count(*) FROM audit_log WHERE ref = ? AND action = 'referral.accept'").pluck().get(ref)).toBe(1);
+    expect(await h.sql.value("SELECT count(*) FROM referral_events WHERE referral_id = ? AND to_status = 'accepted'", id)).toBe(1);
+    expect(await h.sql.value("SELECT count(*) FROM audit_log WHERE ref = ? AND action = 'referral.accept'", ref)).toBe(1);
     // The 20 losers are each told, ephemerally, who handled it.
     await expect
       .poll(() => h.slack.callsTo('response_url').filter((c) => String(c.args.text).startsWith(`${ref} was already accepted by`)).length)
@@ -163,7 +161,7 @@ describe('referrals', () => {
   it('refuses clicks from outside the receiving agency and changes nothing', async () => {
     const e = await engagement();
     const { ref, card } = await refer(`${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`);
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     for (const outsider of [wpsOfficer, wpsCoordinator, ckpsOfficer]) {
       await click(outsider, card, 'Accept');
       await click(outsider, card, 'Decline');
@@ -171,20 +169,20 @@ describe('referrals', () => {
     await expect
       .poll(() => h.slack.callsTo('response_url').filter((c) => String(c.args.text).includes('Only intake workers and coordinators of the receiving agency')).length)
       .toBeGreaterThanOrEqual(6);
-    expect(tableCounts(h)).toEqual(before);
-    expect(h.db.$client.prepare('SELECT status FROM referrals WHERE id = ?').pluck().get(Number(ref.slice(2)))).toBe('pending');
+    expect(await tableCounts(h)).toEqual(before);
+    expect(await h.sql.value('SELECT status FROM referrals WHERE id = ?', Number(ref.slice(2)))).toBe('pending');
   });
 
   it('refuses a referral without consent, to an agency without intake, or with personal data', async () => {
     const e = await engagement();
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expect(await say(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=no`)).toContain('needs the person’s consent');
     expect(await say(h, wpsOfficer, '/refer', `${e} to=CKPS needs=shelter urgency=routine consent=yes`)).toContain('*CKPS* has no intake channel');
     expect(await say(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes note="her name is Tina"`)).toContain('a person’s name');
     expect(await say(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=spa urgency=routine consent=yes`)).toContain('`needs=` must be a comma-separated list');
     expect(await say(h, wpsOfficer, '/refer', 'E-99999 to=WEFIGHT needs=shelter urgency=routine consent=yes')).toContain('There is no engagement E-99999');
     expect(await say(h, intakeWorker, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`)).toContain('intake workers cannot');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refers through the form, picking from the officer’s recent engagements', async () => {
@@ -220,7 +218,7 @@ describe('referrals', () => {
     await expect
       .poll(() => h.slack.callsTo('response_url').some((c) => String(c.args.text).includes(`*${ref}* is stored, but its card could not be posted`)))
       .toBe(true);
-    expect(h.db.$client.prepare('SELECT card_ts FROM referrals WHERE id = ?').pluck().get(Number(ref.slice(2)))).toBeNull();
+    expect(await h.sql.value('SELECT card_ts FROM referrals WHERE id = ?', Number(ref.slice(2)))).toBeNull();
     await h.liaison.runJobs();
     expect(cardOf(ref)).toBeTruthy();
   });
@@ -243,9 +241,8 @@ describe('referrals', () => {
       expect(remindersFor(ref, card)[0]!.text).toContain('has waited more than 4 h');
 
       // A restart on the same database and the same fake Slack sends nothing again.
-      const path = h.databasePath;
       await h.stop({ keepData: true, keepSlack: true });
-      h = await Harness.start({ env: ADMIN_ENV, clock, databasePath: path, slack: h.slack });
+      h = await Harness.start({ env: ADMIN_ENV, clock, database: h.database, slack: h.slack });
       await h.liaison.runJobs();
       expect(remindersFor(ref, card)).toHaveLength(1);
 

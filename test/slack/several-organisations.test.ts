@@ -30,7 +30,7 @@ describe('several organisations', () => {
     return { status: done.status, text: await done.text() };
   }
 
-  const installations = () => h.db.$client.prepare('SELECT count(*) FROM installations').pluck().get();
+  const installations = () => h.sql.value('SELECT count(*) FROM installations');
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
@@ -68,8 +68,8 @@ describe('several organisations', () => {
       expect(result.status).toBe(200);
       expect(result.text).toContain('Liaison is installed');
     }
-    expect(installations()).toBe(2);
-    const stored = JSON.stringify(h.db.$client.prepare('SELECT * FROM installations').all());
+    expect(await installations()).toBe(2);
+    const stored = JSON.stringify(await h.sql.all('SELECT * FROM installations'));
     expect(stored).not.toContain(police.token);
     expect(stored).not.toContain(advocacy.token);
     expect(h.logs.join('\n')).not.toContain(police.token);
@@ -79,7 +79,7 @@ describe('several organisations', () => {
     const result = await install(outsider.teamId);
     expect(result.status).toBe(403);
     expect(result.text).toContain('not one of the partners allowed');
-    expect(installations()).toBe(2);
+    expect(await installations()).toBe(2);
   });
 
   it('carries a referral from the police workspace to the advocacy group’s and back', async () => {
@@ -132,21 +132,22 @@ describe('several organisations', () => {
   });
 
   it('ignores a validly signed request from a team outside ALLOWED_TEAMS', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const calls = slack.calls.length;
     const intruder: TestUser = { teamId: outsider.teamId, userId: policeAdmin.userId };
     const answer = await h.command(intruder, '/agency', 'add EVIL "Evil Corp" kind=other');
     expect(answer.status).toBe(200);
     expect(answer.json?.text).toBeUndefined();
     expect(await say(h, intruder, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=no')).toBe('');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect(slack.calls.length).toBe(calls);
   });
 
   it('removes a workspace’s tokens when it uninstalls', async () => {
     await h.event(advocacy.teamId, { type: 'app_uninstalled' });
-    expect(installations()).toBe(1);
-    const remaining = h.db.$client.prepare('SELECT team_id FROM installations').pluck().all();
+    // Slack is answered before the event's work runs: the removal follows the acknowledgement.
+    await expect.poll(() => installations()).toBe(1);
+    const remaining = await h.sql.values('SELECT team_id FROM installations');
     expect(remaining).toEqual(['T0POLICE']);
   });
 });

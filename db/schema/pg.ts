@@ -1,19 +1,19 @@
-// The whole Liaison data model. By design no column can hold a name, birth date, phone, email or
-// address of a person engaged: engagements carry only categories, counts, times and who acted.
-// Times are integer milliseconds since the epoch (UTC); calendar dates are ISO `YYYY-MM-DD` text.
+// The whole Liaison data model in PostgreSQL's dialect: the same tables, columns, constraints and
+// export names as db/schema/sqlite.ts (read that file for what each one means), with PostgreSQL's
+// types: booleans are boolean, instants (milliseconds since the epoch) are bigint, identifiers are
+// serial. test/db/schema-parity.test.ts checks that both give the same TypeScript row types and the
+// same columns, so one set of queries (db/queries) serves both.
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnyPgColumn, bigint, boolean, check, doublePrecision, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
-import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from './vocabulary.js';
+import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
+import { oneOf } from './checks.js';
 
-/** `IN (…)` check for an enum column, so the database refuses what the code would. */
-const oneOf = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
 
-export const agencies = sqliteTable(
+export const agencies = pgTable(
   'agencies',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: AGENCY_KINDS }).notNull(),
@@ -21,15 +21,15 @@ export const agencies = sqliteTable(
     intakeChannelId: text('intake_channel_id'),
     /** Team whose installation posts to the intake channel. */
     intakeTeamId: text('intake_team_id'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('agencies_code_unique').on(t.code), check('agencies_kind_check', oneOf('kind', AGENCY_KINDS))],
 );
 
-export const members = sqliteTable(
+export const members = pgTable(
   'members',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     /** Enterprise or team ID of the person's home organisation: with userId, who they are. */
     teamId: text('team_id').notNull(),
     userId: text('user_id').notNull(),
@@ -37,8 +37,8 @@ export const members = sqliteTable(
       .notNull()
       .references(() => agencies.id),
     role: text('role', { enum: ROLES }).notNull(),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('members_team_user_unique').on(t.teamId, t.userId),
@@ -47,10 +47,10 @@ export const members = sqliteTable(
   ],
 );
 
-export const operations = sqliteTable(
+export const operations = pgTable(
   'operations',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     startDate: text('start_date').notNull(),
@@ -58,14 +58,14 @@ export const operations = sqliteTable(
     leadAgencyId: integer('lead_agency_id')
       .notNull()
       .references(() => agencies.id),
-    parentId: integer('parent_id').references((): AnySQLiteColumn => operations.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => operations.id),
     timezone: text('timezone').notNull(),
     digestChannelId: text('digest_channel_id'),
     digestTeamId: text('digest_team_id'),
     /** Local `HH:MM` in the operation's zone. */
     digestTime: text('digest_time').notNull().default('08:00'),
-    closedAt: integer('closed_at'),
-    createdAt: integer('created_at').notNull(),
+    closedAt: bigint('closed_at', { mode: 'number' }),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('operations_code_unique').on(t.code),
@@ -74,7 +74,7 @@ export const operations = sqliteTable(
   ],
 );
 
-export const participations = sqliteTable(
+export const participations = pgTable(
   'participations',
   {
     operationId: integer('operation_id')
@@ -86,7 +86,7 @@ export const participations = sqliteTable(
     officers: integer('officers').notNull().default(0),
     supportStaff: integer('support_staff').notNull().default(0),
     victimServices: integer('victim_services').notNull().default(0),
-    joinedAt: integer('joined_at').notNull(),
+    joinedAt: bigint('joined_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.operationId, t.agencyId] }),
@@ -94,11 +94,11 @@ export const participations = sqliteTable(
   ],
 );
 
-export const engagements = sqliteTable(
+export const engagements = pgTable(
   'engagements',
   {
     /** The `n` of `E-n`. */
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     operationId: integer('operation_id')
       .notNull()
       .references(() => operations.id),
@@ -107,17 +107,17 @@ export const engagements = sqliteTable(
       .references(() => agencies.id),
     officerTeamId: text('officer_team_id').notNull(),
     officerUserId: text('officer_user_id').notNull(),
-    occurredAt: integer('occurred_at').notNull(),
+    occurredAt: bigint('occurred_at', { mode: 'number' }).notNull(),
     ageBand: text('age_band', { enum: AGE_BANDS }).notNull(),
     gender: text('gender', { enum: GENDERS }).notNull(),
-    offered: integer('offered', { mode: 'boolean' }).notNull(),
-    accepted: integer('accepted', { mode: 'boolean' }).notNull(),
-    safetyEnsured: integer('safety_ensured', { mode: 'boolean' }).notNull().default(false),
+    offered: boolean('offered').notNull(),
+    accepted: boolean('accepted').notNull(),
+    safetyEnsured: boolean('safety_ensured').notNull().default(false),
     /** Coarse area (a neighbourhood or town), checked by the data guard. */
     area: text('area'),
     language: text('language'),
     note: text('note'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     index('engagements_operation_idx').on(t.operationId, t.agencyId),
@@ -130,11 +130,11 @@ export const engagements = sqliteTable(
   ],
 );
 
-export const referrals = sqliteTable(
+export const referrals = pgTable(
   'referrals',
   {
     /** The `n` of `R-n`. */
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     engagementId: integer('engagement_id')
       .notNull()
       .references(() => engagements.id),
@@ -152,12 +152,12 @@ export const referrals = sqliteTable(
     needs: text('needs').notNull(),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
     /** Consent is recorded before a referral exists; the check makes a referral without it impossible. */
-    consent: integer('consent', { mode: 'boolean' }).notNull(),
+    consent: boolean('consent').notNull(),
     note: text('note'),
     status: text('status', { enum: REFERRAL_STATUSES }).notNull().default('pending'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     /** When the current state began (creation, acceptance, …): overdue reminders count from it. */
-    statusChangedAt: integer('status_changed_at').notNull(),
+    statusChangedAt: bigint('status_changed_at', { mode: 'number' }).notNull(),
     actorTeamId: text('actor_team_id'),
     actorUserId: text('actor_user_id'),
     declineReason: text('decline_reason'),
@@ -166,6 +166,8 @@ export const referrals = sqliteTable(
     cardChannelId: text('card_channel_id'),
     cardTeamId: text('card_team_id'),
     cardTs: text('card_ts'),
+    /** An instance posting the queued card holds it until then, so no other instance posts it too. */
+    cardClaimedUntil: bigint('card_claimed_until', { mode: 'number' }),
     /** Reminders sent for the current state. */
     remindersSent: integer('reminders_sent').notNull().default(0),
   },
@@ -176,17 +178,17 @@ export const referrals = sqliteTable(
     index('referrals_status_idx').on(t.status, t.statusChangedAt, t.urgency, t.operationId, t.toAgencyId),
     // Covering for the digest's last 24 hours: which referrals changed state in the window, where, to what.
     index('referrals_changed_idx').on(t.statusChangedAt, t.operationId, t.status),
-    check('referrals_consent_check', sql`consent = 1`),
+    check('referrals_consent_check', sql`consent`),
     check('referrals_urgency_check', oneOf('urgency', URGENCIES)),
     check('referrals_status_check', oneOf('status', REFERRAL_STATUSES)),
   ],
 );
 
 /** Every transition of a referral, in order. Free text (the decline reason) stays on the referral. */
-export const referralEvents = sqliteTable(
+export const referralEvents = pgTable(
   'referral_events',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     referralId: integer('referral_id')
       .notNull()
       .references(() => referrals.id),
@@ -194,16 +196,16 @@ export const referralEvents = sqliteTable(
     toStatus: text('to_status').notNull(),
     actorTeamId: text('actor_team_id').notNull(),
     actorUserId: text('actor_user_id').notNull(),
-    at: integer('at').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
   },
   (t) => [index('referral_events_referral_idx').on(t.referralId)],
 );
 
-export const charges = sqliteTable(
+export const charges = pgTable(
   'charges',
   {
     /** The `n` of `C-n`: one charged person. */
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     operationId: integer('operation_id')
       .notNull()
       .references(() => operations.id),
@@ -215,15 +217,15 @@ export const charges = sqliteTable(
     /** Number of offences, kept beside the rows of charge_offences so the digest needs no join. */
     offenceCount: integer('offence_count').notNull(),
     note: text('note'),
-    createdAt: integer('created_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [index('charges_operation_idx').on(t.operationId, t.agencyId), index('charges_created_idx').on(t.createdAt, t.operationId)],
 );
 
-export const chargeOffences = sqliteTable(
+export const chargeOffences = pgTable(
   'charge_offences',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     chargeId: integer('charge_id')
       .notNull()
       .references(() => charges.id),
@@ -233,10 +235,10 @@ export const chargeOffences = sqliteTable(
 );
 
 /** One row per operation per local day: claimed before posting, so a digest is posted at most once. */
-export const digestRuns = sqliteTable(
+export const digestRuns = pgTable(
   'digest_runs',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     operationId: integer('operation_id')
       .notNull()
       .references(() => operations.id),
@@ -244,8 +246,8 @@ export const digestRuns = sqliteTable(
     /** claimed → posted | failed (nothing was posted; may be retried) | unknown (outcome lost). */
     status: text('status', { enum: ['claimed', 'posted', 'failed', 'unknown'] }).notNull(),
     trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
-    claimedAt: integer('claimed_at').notNull(),
-    finishedAt: integer('finished_at'),
+    claimedAt: bigint('claimed_at', { mode: 'number' }).notNull(),
+    finishedAt: bigint('finished_at', { mode: 'number' }),
     messageTs: text('message_ts'),
     error: text('error'),
   },
@@ -256,9 +258,10 @@ export const digestRuns = sqliteTable(
  * Append-only, hash-chained log of every change: who, when, what, which record. Never the free text.
  * `hash` = sha256(prevHash + the row's canonical content); `audit verify` walks the chain.
  */
-export const auditLog = sqliteTable('audit_log', {
+export const auditLog = pgTable('audit_log', {
+  /** Given by the appender (the previous row's id + 1, under a lock), never by a sequence: the chain has no gaps. */
   id: integer('id').primaryKey(),
-  at: integer('at').notNull(),
+  at: bigint('at', { mode: 'number' }).notNull(),
   actorTeamId: text('actor_team_id').notNull(),
   actorUserId: text('actor_user_id').notNull(),
   action: text('action').notNull(),
@@ -274,19 +277,19 @@ export const auditLog = sqliteTable('audit_log', {
  * installation, tokens included, is stored encrypted with TOKEN_ENCRYPTION_KEY; only the IDs needed
  * to find it are in clear.
  */
-export const installations = sqliteTable(
+export const installations = pgTable(
   'installations',
   {
-    id: integer('id').primaryKey(),
+    id: serial('id').primaryKey(),
     /** The team ID, or the enterprise ID for an org-wide install. */
     installKey: text('install_key').notNull(),
     teamId: text('team_id'),
     enterpriseId: text('enterprise_id'),
-    isEnterpriseInstall: integer('is_enterprise_install', { mode: 'boolean' }).notNull().default(false),
+    isEnterpriseInstall: boolean('is_enterprise_install').notNull().default(false),
     /** AES-256-GCM of the installation's JSON: `v1.<iv>.<tag>.<ciphertext>`, base64 parts. */
     installationEncrypted: text('installation_encrypted').notNull(),
-    installedAt: integer('installed_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    installedAt: bigint('installed_at', { mode: 'number' }).notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('installations_install_key_unique').on(t.installKey)],
 );
@@ -295,7 +298,7 @@ export const installations = sqliteTable(
  * The digest's running totals per (operation, agency), kept by triggers in the transaction of every
  * insert and update (migration 0004), so a national digest reads a few hundred rows, not millions.
  */
-export const digestTotals = sqliteTable(
+export const digestTotals = pgTable(
   'digest_totals',
   {
     operationId: integer('operation_id').notNull(),
@@ -314,7 +317,7 @@ export const digestTotals = sqliteTable(
 );
 
 /** Referrals per operation by current state, kept by triggers. */
-export const digestReferralStates = sqliteTable(
+export const digestReferralStates = pgTable(
   'digest_referral_states',
   {
     operationId: integer('operation_id').notNull(),
@@ -328,7 +331,7 @@ export const digestReferralStates = sqliteTable(
  * Engagement and charge counts per (operation, UTC hour), kept by triggers: the digest's last 24
  * hours sum the whole hours here and read only the partial hours at each edge from the base tables.
  */
-export const digestHourly = sqliteTable(
+export const digestHourly = pgTable(
   'digest_hourly',
   {
     operationId: integer('operation_id').notNull(),
@@ -343,4 +346,41 @@ export const digestHourly = sqliteTable(
     offences: integer('offences').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.operationId, t.hour] })],
+);
+
+/**
+ * Slack requests already handled, by their `trigger_id` or `event_id`: a retry or a replay that
+ * reaches any instance, before or after a restart, is recognised and dropped. Rows older than the
+ * signature window (after which Slack's signature check refuses a replay anyway) are removed.
+ */
+export const handledRequests = pgTable(
+  'handled_requests',
+  {
+    requestId: text('request_id').primaryKey(),
+    handledAt: bigint('handled_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('handled_requests_at_idx').on(t.handledAt)],
+);
+
+/** Each person's command budget (a token bucket), shared by every instance. */
+export const rateBuckets = pgTable(
+  'rate_buckets',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    tokens: doublePrecision('tokens').notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('rate_buckets_updated_idx').on(t.updatedAt)],
+);
+
+/** Who opened App Home recently: only they are sent a fresh Home after a change. */
+export const homeViewers = pgTable(
+  'home_viewers',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    openedAt: bigint('opened_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('home_viewers_opened_idx').on(t.openedAt)],
 );

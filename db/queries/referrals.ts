@@ -1,0 +1,266 @@
+// Reading and writing referrals (R-n), their events, their card's place in Slack and their reminders.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Tx } from '../database.js';
+import { preparedQuery } from '../prepared.js';
+import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES } from '../vocabulary.js';
+
+export type Need = (typeof NEEDS)[number];
+export type Urgency = (typeof URGENCIES)[number];
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+/** A referral with what its card, its direct messages and its reminders show. */
+export interface ReferralRow {
+  id: number;
+  engagementId: number;
+  status: ReferralStatus;
+  /** Comma-separated needs. */
+  needs: string;
+  urgency: Urgency;
+  note: string | null;
+  ageBand: string;
+  area: string | null;
+  language: string | null;
+  operationCode: string;
+  operationTimezone: string;
+  fromAgencyCode: string;
+  fromAgencyName: string;
+  toAgencyId: number;
+  toAgencyCode: string;
+  intakeChannelId: string | null;
+  intakeTeamId: string | null;
+  referrerTeamId: string;
+  referrerUserId: string;
+  createdAt: number;
+  statusChangedAt: number;
+  actorTeamId: string | null;
+  actorUserId: string | null;
+  declineReason: string | null;
+  closeOutcome: CloseOutcome | null;
+  cardChannelId: string | null;
+  cardTeamId: string | null;
+  cardTs: string | null;
+  remindersSent: number;
+}
+
+const byId = preparedQuery((tx) => {
+  const { referrals: r, engagements: e, operations: o, agencies } = tx.tables;
+  const from = alias(agencies, 'from_agency');
+  const to = alias(agencies, 'to_agency');
+  return tx.orm
+    .select({
+      id: r.id,
+      engagementId: r.engagementId,
+      status: r.status,
+      needs: r.needs,
+      urgency: r.urgency,
+      note: r.note,
+      ageBand: e.ageBand,
+      area: e.area,
+      language: e.language,
+      operationCode: o.code,
+      operationTimezone: o.timezone,
+      fromAgencyCode: from.code,
+      fromAgencyName: from.name,
+      toAgencyId: r.toAgencyId,
+      toAgencyCode: to.code,
+      intakeChannelId: to.intakeChannelId,
+      intakeTeamId: to.intakeTeamId,
+      referrerTeamId: r.referrerTeamId,
+      referrerUserId: r.referrerUserId,
+      createdAt: r.createdAt,
+      statusChangedAt: r.statusChangedAt,
+      actorTeamId: r.actorTeamId,
+      actorUserId: r.actorUserId,
+      declineReason: r.declineReason,
+      closeOutcome: r.closeOutcome,
+      cardChannelId: r.cardChannelId,
+      cardTeamId: r.cardTeamId,
+      cardTs: r.cardTs,
+      remindersSent: r.remindersSent,
+    })
+    .from(r)
+    .innerJoin(e, eq(e.id, r.engagementId))
+    .innerJoin(o, eq(o.id, e.operationId))
+    .innerJoin(from, eq(from.id, r.fromAgencyId))
+    .innerJoin(to, eq(to.id, r.toAgencyId))
+    .where(eq(r.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare();
+});
+
+export async function findReferralRow(tx: Tx, id: number): Promise<ReferralRow | undefined> {
+  return (await byId(tx).execute({ id }))[0];
+}
+
+export interface NewReferral {
+  engagementId: number;
+  operationId: number;
+  fromAgencyId: number;
+  toAgencyId: number;
+  referrerTeamId: string;
+  referrerUserId: string;
+  needs: string;
+  urgency: Urgency;
+  note: string | null;
+  createdAt: number;
+}
+
+/** Stores a pending referral (consent is recorded: a referral without it cannot exist); returns its `n`. */
+export async function insertReferral(tx: Tx, referral: NewReferral): Promise<number> {
+  const { referrals } = tx.tables;
+  const [row] = await tx.orm
+    .insert(referrals)
+    .values({ ...referral, consent: true, status: 'pending', statusChangedAt: referral.createdAt })
+    .returning({ id: referrals.id });
+  return row!.id;
+}
+
+export async function insertReferralEvent(
+  tx: Tx,
+  event: { referralId: number; fromStatus: ReferralStatus | null; toStatus: ReferralStatus; actorTeamId: string; actorUserId: string; at: number },
+): Promise<void> {
+  await tx.orm.insert(tx.tables.referralEvents).values(event);
+}
+
+/**
+ * Moves the referral from `from` to `to` in one conditional write, the whole guarantee of the state
+ * machine: of any number of concurrent clicks, on any instance, one changes the row. False when the
+ * referral was not in `from` any more.
+ */
+export async function transitionReferralRow(
+  tx: Tx,
+  change: {
+    id: number;
+    from: ReferralStatus;
+    to: ReferralStatus;
+    at: number;
+    actorTeamId: string;
+    actorUserId: string;
+    declineReason?: string;
+    closeOutcome?: CloseOutcome;
+  },
+): Promise<boolean> {
+  const { referrals } = tx.tables;
+  const changed = await tx.orm
+    .update(referrals)
+    .set({
+      status: change.to,
+      statusChangedAt: change.at,
+      actorTeamId: change.actorTeamId,
+      actorUserId: change.actorUserId,
+      remindersSent: 0,
+      ...(change.declineReason !== undefined ? { declineReason: change.declineReason } : {}),
+      ...(change.closeOutcome !== undefined ? { closeOutcome: change.closeOutcome } : {}),
+    })
+    .where(and(eq(referrals.id, change.id), eq(referrals.status, change.from)))
+    .returning({ id: referrals.id });
+  return changed.length === 1;
+}
+
+/** Records where the card was posted (only the first time), so later transitions update it in place. */
+export async function recordCardPosted(tx: Tx, id: number, card: { channelId: string; teamId: string | null; ts: string }): Promise<void> {
+  const { referrals } = tx.tables;
+  await tx.orm
+    .update(referrals)
+    .set({ cardChannelId: card.channelId, cardTeamId: card.teamId, cardTs: card.ts, cardClaimedUntil: null })
+    .where(and(eq(referrals.id, id), isNull(referrals.cardTs)));
+}
+
+/**
+ * Claims up to `limit` referrals whose card is still queued and that no other instance is posting
+ * (or whose poster's claim ran out: it stopped), until `until`. Returns their ids.
+ */
+export async function claimQueuedCards(tx: Tx, now: number, until: number, limit: number): Promise<number[]> {
+  const { referrals } = tx.tables;
+  const free = or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now));
+  const candidates = await tx.orm
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(isNull(referrals.cardTs), free))
+    .orderBy(asc(referrals.id))
+    .limit(limit);
+  if (candidates.length === 0) return [];
+  const claimed = await tx.orm
+    .update(referrals)
+    .set({ cardClaimedUntil: until })
+    .where(and(inArray(referrals.id, candidates.map((c) => c.id)), isNull(referrals.cardTs), free))
+    .returning({ id: referrals.id });
+  return claimed.map((c) => c.id).sort((a, b) => a - b);
+}
+
+/** Takes the card of one referral to post it now (a fresh referral): false when another instance has it. */
+export async function claimCard(tx: Tx, id: number, now: number, until: number): Promise<boolean> {
+  const { referrals } = tx.tables;
+  const claimed = await tx.orm
+    .update(referrals)
+    .set({ cardClaimedUntil: until })
+    .where(and(eq(referrals.id, id), isNull(referrals.cardTs), or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now))))
+    .returning({ id: referrals.id });
+  return claimed.length === 1;
+}
+
+/** Gives a claim back after Slack refused the post, so the next job run tries again at once. */
+export async function releaseCard(tx: Tx, id: number): Promise<void> {
+  const { referrals } = tx.tables;
+  await tx.orm.update(referrals).set({ cardClaimedUntil: null }).where(and(eq(referrals.id, id), isNull(referrals.cardTs)));
+}
+
+/** Pending and accepted referrals addressed to an agency: pending first, newest first. */
+export async function listOpenReferralIdsTo(tx: Tx, agencyId: number, limit: number): Promise<number[]> {
+  const { referrals } = tx.tables;
+  const rows = await tx.orm
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.toAgencyId, agencyId), inArray(referrals.status, ['pending', 'accepted'])))
+    .orderBy(sql`${referrals.status} = 'accepted'`, desc(referrals.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}
+
+export interface ReminderLimits {
+  immediate: number;
+  urgent: number;
+  routine: number;
+  accepted: number;
+}
+
+/**
+ * Referrals with a posted card due another reminder at `now`: pending ones older than one more of
+ * their urgency's limit than reminders sent; accepted ones likewise with the accepted limit.
+ */
+export async function listReferralIdsDueReminder(tx: Tx, now: number, limits: ReminderLimits, max: number): Promise<number[]> {
+  const { referrals: r } = tx.tables;
+  // One branch per limit: a parameter inside CASE would be typed text by PostgreSQL. CAST keeps a
+  // long limit (in ms) from overflowing PostgreSQL's 32-bit integer arithmetic.
+  const due = (limit: number) => sql`${r.statusChangedAt} + (${r.remindersSent} + 1) * CAST(${limit} AS BIGINT) <= ${now}`;
+  const rows = await tx.orm
+    .select({ id: r.id })
+    .from(r)
+    .where(
+      and(
+        isNotNull(r.cardTs),
+        or(
+          and(eq(r.status, 'pending'), eq(r.urgency, 'immediate'), due(limits.immediate)),
+          and(eq(r.status, 'pending'), eq(r.urgency, 'urgent'), due(limits.urgent)),
+          and(eq(r.status, 'pending'), eq(r.urgency, 'routine'), due(limits.routine)),
+          and(eq(r.status, 'accepted'), due(limits.accepted)),
+        ),
+      ),
+    )
+    .orderBy(asc(r.id))
+    .limit(max);
+  return rows.map((row) => row.id);
+}
+
+/** Moves the reminder count from `from` to `to` if nothing else did: the claim (and its release). */
+export async function setRemindersSent(tx: Tx, id: number, status: ReferralStatus, from: number, to: number): Promise<boolean> {
+  const { referrals } = tx.tables;
+  const changed = await tx.orm
+    .update(referrals)
+    .set({ remindersSent: to })
+    .where(and(eq(referrals.id, id), eq(referrals.status, status), eq(referrals.remindersSent, from)))
+    .returning({ id: referrals.id });
+  return changed.length === 1;
+}
