@@ -4,6 +4,7 @@
 // mrkdwn, and sends what the person does to the sandbox, which carries it to Liaison as Slack would.
 // All text reaches the page as text nodes: nothing anyone typed or Liaison sent is parsed as HTML.
 // The first part is pure (tested in test/sandbox); the page itself starts only in a browser.
+import { emojiFor, emojify } from './emoji.js';
 
 // ── mrkdwn, pure ────────────────────────────────────────────────────────────────────────────────
 
@@ -767,9 +768,10 @@ function startPage() {
         const href = safeHref(node.url);
         return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, node.label) : document.createTextNode(node.label);
       }
-      case 'emoji':
-        // Shown as its shortcode: the sandbox ships no emoji images and cannot count on an emoji font.
-        return h('span', { class: 'emoji' }, `:${node.name}:`);
+      case 'emoji': {
+        const emoji = emojiFor(node.name);
+        return emoji ? h('span', { class: 'emoji', title: `:${node.name}:` }, emoji) : document.createTextNode(`:${node.name}:`);
+      }
     }
   }
 
@@ -781,12 +783,14 @@ function startPage() {
   function textObject(/** @type {any} */ text) {
     if (!text || typeof text.text !== 'string') return unsupported(String(text?.type ?? 'missing'), 'text');
     if (text.type === 'mrkdwn') return h('div', { class: 'mrkdwn' }, renderMrkdwn(text.text));
-    if (text.type === 'plain_text') return h('span', { class: 'plain' }, text.text);
+    if (text.type === 'plain_text') return h('span', { class: 'plain' }, plain(text));
     return unsupported(text.type, 'text');
   }
 
+  /** A plain_text object's words; Slack draws its emoji codes unless the app sent `emoji: false`. */
   function plain(/** @type {any} */ text) {
-    return text && typeof text.text === 'string' ? text.text : '';
+    if (!text || typeof text.text !== 'string') return '';
+    return text.emoji === false ? text.text : emojify(text.text);
   }
 
   /**
