@@ -247,11 +247,15 @@ function startPage() {
   /** Elements kept across re-renders so typing and focus survive incoming messages. */
   /** @type {{ list?: HTMLElement, scroll?: HTMLElement, input?: HTMLInputElement }} */
   let live = {};
+  /** Below this width the sidebar is a drawer over the pane (style.css holds the same figure). */
+  const narrow = matchMedia('(max-width: 700px)');
+  let drawerOpen = false;
 
   const T = (/** @type {string} */ key, /** @type {Record<string, string | number>} */ values = {}) => fill(String(snap?.text?.[key] ?? key), values);
 
-  /** Two chrome icons, drawn inline so they need no font and no file. */
+  /** The chrome's icons, drawn inline so they need no font and no file. */
   const ICONS = {
+    menu: 'M2 3.5h12V5H2zm0 3.75h12v1.5H2zM2 11h12v1.5H2z',
     lock: 'M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z',
     eye: 'M8 3C4.5 3 1.7 5.3 1 8c.7 2.7 3.5 5 7 5s6.3-2.3 7-5c-.7-2.7-3.5-5-7-5zm0 8.2A3.2 3.2 0 1 1 8 4.8a3.2 3.2 0 0 1 0 6.4zM8 6.4a1.6 1.6 0 1 0 0 3.2 1.6 1.6 0 0 0 0-3.2z',
   };
@@ -358,6 +362,7 @@ function startPage() {
     root.replaceChildren(
       h('header', { class: 'topbar', id: 'topbar' }),
       h('nav', { class: 'sidebar', id: 'sidebar', 'aria-label': snap.team.name }),
+      h('div', { class: 'scrim', 'aria-hidden': 'true', onclick: () => closeDrawer(true) }),
       h('main', { class: 'pane', id: 'pane' }),
     );
     renderTopbar();
@@ -369,8 +374,67 @@ function startPage() {
   function renderTopbar() {
     const bar = document.getElementById('topbar');
     if (!bar || !snap) return;
-    bar.replaceChildren(h('strong', null, T('documentTitle')), h('span', { class: 'note' }, T('workspaceNote')));
+    const menu = h(
+      'button',
+      { type: 'button', class: 'icon-button menu-button', id: 'menu-button', 'aria-controls': 'sidebar', 'aria-expanded': String(drawerOpen), onclick: () => (drawerOpen ? closeDrawer(true) : openDrawer()) },
+      icon('menu'),
+      h('span', { class: 'visually-hidden' }, T('openSidebar')),
+      h('span', { class: 'menu-mark', id: 'menu-mark', hidden: true }, h('span', { class: 'visually-hidden' }, `, ${T('unread')}`)),
+    );
+    bar.replaceChildren(menu, h('strong', null, T('documentTitle')), h('span', { class: 'note' }, T('workspaceNote')));
     if (!connected) bar.append(h('span', { class: 'banner', role: 'alert' }, T('reconnecting')));
+  }
+
+  // ── the sidebar as a drawer on a small screen: the menu button opens it, a choice closes it ──
+  function openDrawer() {
+    if (!narrow.matches) return;
+    setDrawer(true);
+    const here = /** @type {HTMLElement | null} */ (document.querySelector('#sidebar [aria-current="page"]') ?? document.getElementById('person'));
+    here?.focus();
+  }
+
+  /** @param {boolean} [backToMenu] whether focus returns to the menu button (closed without a choice) */
+  function closeDrawer(backToMenu = false) {
+    if (!drawerOpen) return;
+    setDrawer(false);
+    if (backToMenu) document.getElementById('menu-button')?.focus();
+  }
+
+  function setDrawer(/** @type {boolean} */ open) {
+    drawerOpen = open;
+    root.classList.toggle('drawer-open', open);
+    document.getElementById('menu-button')?.setAttribute('aria-expanded', String(open));
+    // While the drawer covers the page, what lies under it cannot be reached by Tab or a screen reader.
+    for (const id of ['pane', 'thread']) {
+      const el = document.getElementById(id);
+      if (el) el.inert = open;
+    }
+  }
+
+  narrow.addEventListener('change', () => setDrawer(false));
+
+  // The on-screen keyboard shrinks the visual viewport; a phone's layout (style.css) is sized to it,
+  // so the message box and a modal's buttons stay above the keyboard in every browser.
+  const viewport = window.visualViewport;
+  const fitViewport = () => {
+    if (!viewport) return;
+    document.documentElement.style.setProperty('--app-height', `${Math.round(viewport.height)}px`);
+    document.documentElement.style.setProperty('--app-top', `${Math.round(viewport.offsetTop)}px`);
+  };
+  viewport?.addEventListener('resize', fitViewport);
+  viewport?.addEventListener('scroll', fitViewport);
+  fitViewport();
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && drawerOpen) closeDrawer(true);
+  });
+
+  /**
+   * After a person picks where to go: the message box on a large screen; on a small one the pane's
+   * title, so that the on-screen keyboard does not cover the conversation just opened.
+   */
+  function focusPane() {
+    if (narrow.matches) document.getElementById('pane-title')?.focus({ preventScroll: true });
+    else live.input?.focus();
   }
 
   function person(/** @type {string} */ id) {
@@ -380,6 +444,9 @@ function startPage() {
   function renderSidebar() {
     const nav = document.getElementById('sidebar');
     if (!nav) return;
+    // The sidebar is redrawn as messages arrive: whatever in it had focus keeps it.
+    const active = document.activeElement;
+    const focused = active && nav.contains(active) ? (active.getAttribute('data-nav') ?? active.id) : null;
     const self = person(me);
     const select = h(
       'select',
@@ -401,6 +468,7 @@ function startPage() {
       );
     nav.replaceChildren(
       h('h1', null, snap.team.name),
+      h('p', { class: 'note-small' }, T('workspaceNote')),
       h('div', { class: 'person' }, h('label', { for: 'person' }, T('youAre')), select, self ? h('span', { class: 'title' }, self.title) : null),
       h('h2', { id: 'channels-heading' }, T('channels')),
       h(
@@ -417,6 +485,7 @@ function startPage() {
         item(snap.app.dm, current.kind === 'app', appGlyph(), snap.app.name, () => openApp(snap.app.homeTab ? 'home' : 'messages')),
       ),
     );
+    if (focused) /** @type {HTMLElement | null} */ (nav.querySelector(`[data-nav="${CSS.escape(focused)}"]`) ?? document.getElementById(focused))?.focus();
   }
 
   function appGlyph() {
@@ -426,6 +495,7 @@ function startPage() {
   }
 
   function switchPerson(/** @type {string} */ id) {
+    closeDrawer();
     me = id;
     snap = null;
     unread = new Set();
@@ -446,20 +516,25 @@ function startPage() {
     thread = null;
     unread.delete(id);
     setUrl();
+    closeDrawer();
     renderSidebar();
     renderPane();
     renderThread();
-    live.input?.focus();
+    focusPane();
   }
 
   function openApp(/** @type {'home' | 'messages'} */ tab) {
+    const fromTab = document.activeElement?.getAttribute('role') === 'tab';
     current = { kind: 'app', tab };
     thread = null;
     if (tab === 'messages') unread.delete(snap.app.dm);
     setUrl();
+    closeDrawer();
     renderSidebar();
     renderPane();
     renderThread();
+    if (fromTab) document.getElementById(`tab-${tab}`)?.focus();
+    else if (narrow.matches) focusPane();
     // Slack tells the app each time a person enters its Home or Messages tab.
     api('app-home', { tab }).catch(() => {});
   }
@@ -474,7 +549,7 @@ function startPage() {
       const tabButtons = tabs.map((t) =>
         h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-${t}`, 'aria-selected': String(current.kind === 'app' && current.tab === t), 'aria-controls': 'tab-panel', onclick: () => openApp(t) }, T(t)),
       );
-      const header = h('div', { class: 'pane-header' }, h('h2', null, appGlyph(), snap.app.name), h('div', { class: 'tabs', role: 'tablist', 'aria-label': snap.app.name }, tabButtons));
+      const header = h('div', { class: 'pane-header' }, h('h2', { id: 'pane-title', tabindex: '-1' }, appGlyph(), snap.app.name), h('div', { class: 'tabs', role: 'tablist', 'aria-label': snap.app.name }, tabButtons));
       if (current.tab === 'home') {
         pane.replaceChildren(header, h('section', { class: 'scroll', id: 'tab-panel', role: 'tabpanel', 'aria-labelledby': 'tab-home' }, renderHome()));
         return;
@@ -490,7 +565,7 @@ function startPage() {
     const name = channel ? `#${channel.name}` : current.id;
     const scroll = h('section', { class: 'scroll', 'aria-label': name });
     const title = channel?.isPrivate ? [icon('lock'), channel.name, h('span', { class: 'visually-hidden' }, `, ${T('privateChannel')}`)] : name;
-    pane.replaceChildren(h('div', { class: 'pane-header' }, h('h2', null, title)), scroll, ...composer(current.id, channel ? `#${channel.name}` : name));
+    pane.replaceChildren(h('div', { class: 'pane-header' }, h('h2', { id: 'pane-title', tabindex: '-1' }, title)), scroll, ...composer(current.id, channel ? `#${channel.name}` : name));
     live.scroll = scroll;
     renderMessageList();
     scroll.scrollTop = scroll.scrollHeight;
@@ -604,7 +679,7 @@ function startPage() {
     root.append(
       h(
         'aside',
-        { class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title' },
+        { class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title', inert: drawerOpen },
         h(
           'div',
           { class: 'thread-header' },
@@ -642,7 +717,9 @@ function startPage() {
         'aria-controls': 'suggestions',
         'aria-describedby': 'usage',
         'aria-label': T('messageLabel', { name }),
-        placeholder: T('messagePlaceholder', { name }),
+        // A phone's box is narrow: the pane's title above it already names the conversation.
+        placeholder: T(narrow.matches ? 'messagePlaceholderShort' : 'messagePlaceholder', { name }),
+        enterkeyhint: 'send',
       })
     );
     const listbox = h('ul', { class: 'suggestions', id: 'suggestions', role: 'listbox', 'aria-label': T('commandSuggestions'), hidden: true });
@@ -890,13 +967,15 @@ function startPage() {
     const hintId = `${id}-hint`;
     const errorId = `${id}-error`;
     const described = [block.hint ? hintId : '', errorId].filter(Boolean).join(' ');
-    const labelText = [plain(block.label), block.optional ? h('span', { class: 'optional' }, ` ${T('optional')}`) : null];
+    const labelText = () => [plain(block.label), block.optional ? h('span', { class: 'optional' }, ` ${T('optional')}`) : null];
     const hint = block.hint ? h('div', { class: 'hint', id: hintId }, plain(block.hint)) : null;
     const error = h('div', { class: 'error', id: errorId, hidden: true });
     const common = { id, name: id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' };
     const group = el.type === 'radio_buttons' || el.type === 'checkboxes';
     /** @type {any} */
     let control;
+    /** @type {HTMLElement | null} */
+    let touchChoices = null;
     switch (el.type) {
       case 'plain_text_input':
         control = el.multiline
@@ -915,6 +994,7 @@ function startPage() {
         control = multi
           ? h('select', { ...common, multiple: true, size: String(Math.min(6, allOptions(el).length || 1)) }, body)
           : h('select', { ...common }, h('option', { value: '' }, plain(el.placeholder) || T('choose')), body);
+        if (multi) touchChoices = multiChoices(/** @type {HTMLSelectElement} */ (control), el, id, labelText(), described);
         break;
       }
       case 'radio_buttons':
@@ -944,11 +1024,41 @@ function startPage() {
       default:
         control = unsupported(el.type, 'element');
     }
-    const multiHint = el.type === 'multi_static_select' ? h('div', { class: 'hint' }, T('multiSelectHint')) : null;
+    const multiHint = el.type === 'multi_static_select' ? h('div', { class: 'hint multi-hint' }, T('multiSelectHint')) : null;
     if (group) {
-      return h('fieldset', { class: 'b-input', 'data-block-id': block.block_id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' }, h('legend', null, labelText), control, hint, error);
+      return h('fieldset', { class: 'b-input', 'data-block-id': block.block_id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' }, h('legend', null, labelText()), control, hint, error);
     }
-    return h('div', { class: 'b-input', 'data-block-id': block.block_id }, h('label', { for: id }, labelText), control, multiHint, hint, error);
+    return h('div', { class: `b-input${touchChoices ? ' multi' : ''}`, 'data-block-id': block.block_id }, h('label', { for: id }, labelText()), control, multiHint, touchChoices, hint, error);
+  }
+
+  /**
+   * A multi_static_select as a list of checkboxes, which a small screen shows instead of the list box
+   * (style.css picks one). Each box mirrors one option of the select, and the select stays what is
+   * submitted, so the state is Slack's `selected_options` whichever one the person used.
+   * @param {HTMLSelectElement} select @param {any} el @param {string} id @param {any[]} labelText @param {string} described
+   */
+  function multiChoices(select, el, id, labelText, described) {
+    const byValue = new Map([...select.options].map((o) => [o.value, o]));
+    /** @type {HTMLInputElement[]} */
+    const boxes = [];
+    const row = (/** @type {any} */ o) => {
+      const box = /** @type {HTMLInputElement} */ (
+        h('input', { type: 'checkbox', id: `${id}-choice-${boxes.length}`, value: o.value, checked: byValue.get(o.value)?.selected, 'aria-describedby': described })
+      );
+      box.addEventListener('change', () => {
+        const option = byValue.get(o.value);
+        if (option) option.selected = box.checked;
+      });
+      boxes.push(box);
+      return h('label', { class: 'choice', for: box.id }, box, h('span', null, plain(o.text)));
+    };
+    select.addEventListener('change', () => {
+      for (const box of boxes) box.checked = byValue.get(box.value)?.selected ?? false;
+    });
+    const rows = el.option_groups
+      ? el.option_groups.map((/** @type {any} */ g) => h('div', { class: 'choice-group', role: 'group', 'aria-label': plain(g.label) }, h('div', { class: 'choice-group-label', 'aria-hidden': 'true' }, plain(g.label)), (g.options ?? []).map(row)))
+      : (el.options ?? []).map(row);
+    return h('fieldset', { class: 'choices touch-choices' }, h('legend', null, labelText), rows);
   }
 
   /**
@@ -1025,9 +1135,14 @@ function startPage() {
         if (message) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
       }
-      if (message && !first) first = /** @type {HTMLElement | null} */ (wrapper.querySelector('input, select, textarea'));
+      if (message && !first) first = firstShown(wrapper, 'input, select, textarea');
     }
     first?.focus();
+  }
+
+  /** The first element matching `selector` that is drawn (a small screen hides some controls). */
+  function firstShown(/** @type {HTMLElement} */ container, /** @type {string} */ selector) {
+    return /** @type {HTMLElement | undefined} */ ([...container.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0)) ?? null;
   }
 
   // ── modals ──
@@ -1081,7 +1196,7 @@ function startPage() {
     );
     dialog.replaceChildren(form);
     if (!dialog.open) dialog.showModal();
-    const first = /** @type {HTMLElement | null} */ (body.querySelector('[autofocus], input, select, textarea') ?? form.querySelector('.modal-footer .btn'));
+    const first = firstShown(body, '[autofocus]') ?? firstShown(body, 'input, select, textarea') ?? firstShown(form, '.modal-footer .btn');
     first?.focus();
   }
 
