@@ -11,6 +11,8 @@ export const PAGE_TEXT = {
   apps: 'Apps',
   privateChannel: 'Private channel',
   unread: 'new messages',
+  unreadOne: '1 new message',
+  unreadMany: '{count} new messages',
   home: 'Home',
   messages: 'Messages',
   appBadge: 'APP',

@@ -43,6 +43,7 @@ const ZActions = {
   ]),
   submit: z.object({ as: ZPerson, viewId: ZId, values: ZValues }),
   close: z.object({ as: ZPerson, viewId: ZId }),
+  mark: z.object({ as: ZPerson, channel: ZId, ts: z.string().regex(/^\d{1,12}\.\d{6}$/) }),
   'app-home': z.object({ as: ZPerson, tab: z.enum(['home', 'messages']) }),
 };
 
@@ -87,6 +88,7 @@ export async function startSandboxServer(options: {
       commands: manifest.commands,
       text: PAGE_TEXT,
       conversations: Object.fromEntries([...channels, im].map((c) => [c.id, ws.messagesFor(userId, c.id)])),
+      lastRead: ws.readPositions(userId),
       modal: ws.topModal(userId),
       home: ws.home(userId) ?? null,
     };
@@ -127,6 +129,12 @@ export async function startSandboxServer(options: {
         } else {
           ws.post({ channel, user: as, text: escapeAsSlack(text, ws), blocks: [] });
         }
+        return { status: 200, body: { ok: true } };
+      }
+      case 'mark': {
+        const { as, channel, ts } = input as z.infer<typeof ZActions.mark>;
+        if (!ws.channel(channel)?.members.has(as)) return { status: 403, body: { ok: false, error: 'not_in_channel' } };
+        ws.markRead(as, channel, ts);
         return { status: 200, body: { ok: true } };
       }
       case 'click': {

@@ -18,3 +18,4 @@ export function parseMrkdwn(source: string): MrkdwnNode[];
 export function safeHref(url: string): string | null;
 export function formatSlackDate(seconds: number, format: string, fallback: string, options?: { now?: number; timeZone?: string }): string;
 export function fill(template: string, values: Record<string, string | number>): string;
+export function countUnread(messages: Array<{ ts: string; user: string; threadTs?: string }>, readUpTo: string | undefined, me: string): number;

@@ -222,6 +222,20 @@ export function fill(/** @type {string} */ template, /** @type {Record<string, s
   return template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 }
 
+// ── read positions, pure ────────────────────────────────────────────────────────────────────────
+
+/**
+ * How many messages of a conversation a person has not seen: those after their read position, in
+ * the channel itself (thread replies are not counted, as in Slack), written by someone else. Slack
+ * timestamps have six digits of micros, so as strings they order by length, then by character.
+ * @param {Array<{ ts: string, user: string, threadTs?: string }>} messages
+ * @param {string | undefined} readUpTo @param {string} me
+ */
+export function countUnread(messages, readUpTo, me) {
+  const after = (/** @type {string} */ ts) => readUpTo === undefined || ts.length > readUpTo.length || (ts.length === readUpTo.length && ts > readUpTo);
+  return messages.filter((m) => m.user !== me && (!m.threadTs || m.threadTs === m.ts) && after(m.ts)).length;
+}
+
 // ── the page ────────────────────────────────────────────────────────────────────────────────────
 if (typeof document !== 'undefined') startPage();
 
@@ -240,7 +254,8 @@ function startPage() {
   let current = { kind: 'channel', id: params.get('in') ?? '' };
   /** @type {{ channel: string, ts: string } | null} */ let thread = null;
   /** @type {View | null} */ let modal = null;
-  /** @type {Set<string>} */ let unread = new Set();
+  /** conversation → the ts this person has read up to; the workspace keeps it for each person. */
+  /** @type {Record<string, string>} */ let lastRead = {};
   /** @type {EventSource | null} */ let stream = null;
   let connected = false;
   let me = params.get('as') ?? '';
@@ -315,9 +330,11 @@ function startPage() {
       me = event.me;
       connected = true;
       conversations = event.conversations;
+      lastRead = event.lastRead ?? {};
       if (current.kind === 'channel' && !conversations[current.id]) current = { kind: 'channel', id: event.channels[0]?.id ?? event.app.dm };
       if (first) document.title = T('documentTitle');
       setUrl();
+      markSeen(currentConversation());
       renderAll();
       showModal(event.modal);
       if (current.kind === 'app') api('app-home', { tab: current.tab }).catch(() => {});
@@ -345,8 +362,9 @@ function startPage() {
       const stick = live.scroll ? live.scroll.scrollHeight - live.scroll.scrollTop - live.scroll.clientHeight < 40 : true;
       showMessageChange(message, deleted, index >= 0);
       if (stick && live.scroll) live.scroll.scrollTop = live.scroll.scrollHeight;
-    } else if (index < 0 && !deleted && message.user !== me) {
-      unread.add(message.channel);
+      markSeen(message.channel);
+    } else if (index < 0 || deleted) {
+      // A message arrived, or went, where this person is not looking: the counts change.
       renderSidebar();
     }
     if (thread && thread.channel === message.channel) renderThread();
@@ -354,6 +372,18 @@ function startPage() {
 
   function currentConversation() {
     return current.kind === 'channel' ? current.id : current.tab === 'messages' ? snap.app.dm : null;
+  }
+
+  /** The person sees a conversation to its end: the workspace moves their read position there. */
+  function markSeen(/** @type {string | null} */ channel) {
+    const latest = channel ? conversations[channel]?.at(-1)?.ts : undefined;
+    if (!channel || !latest || lastRead[channel] === latest) return;
+    lastRead[channel] = latest;
+    api('mark', { channel, ts: latest }).catch(() => {});
+  }
+
+  function unreadIn(/** @type {string} */ channel) {
+    return countUnread(conversations[channel] ?? [], lastRead[channel], me);
   }
 
   // ── layout ──
@@ -383,6 +413,7 @@ function startPage() {
     );
     bar.replaceChildren(menu, h('strong', null, T('documentTitle')), h('span', { class: 'note' }, T('workspaceNote')));
     if (!connected) bar.append(h('span', { class: 'banner', role: 'alert' }, T('reconnecting')));
+    showMenuMark();
   }
 
   // ── the sidebar as a drawer on a small screen: the menu button opens it, a choice closes it ──
@@ -453,19 +484,21 @@ function startPage() {
       { id: 'person', onchange: (/** @type {Event} */ e) => switchPerson(/** @type {HTMLSelectElement} */ (e.target).value) },
       snap.people.map((/** @type {any} */ p) => h('option', { value: p.id, selected: p.id === me }, `${p.name} — ${p.title}`)),
     );
-    const item = (/** @type {string} */ key, /** @type {boolean} */ active, /** @type {any} */ glyph, /** @type {string} */ label, /** @type {() => void} */ go, /** @type {string} */ extraLabel = '') =>
-      h(
+    const item = (/** @type {string} */ key, /** @type {boolean} */ active, /** @type {any} */ glyph, /** @type {string} */ label, /** @type {() => void} */ go, /** @type {string} */ extraLabel = '') => {
+      const count = unreadIn(key);
+      return h(
         'li',
         null,
         h(
           'button',
-          { type: 'button', class: `nav-item${unread.has(key) ? ' unread' : ''}`, 'aria-current': active ? 'page' : undefined, onclick: go },
+          { type: 'button', class: `nav-item${count ? ' unread' : ''}`, 'data-nav': key, 'aria-current': active ? 'page' : undefined, onclick: go },
           h('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph),
-          h('span', null, label),
+          h('span', { class: 'label' }, label),
           extraLabel ? h('span', { class: 'visually-hidden' }, extraLabel) : null,
-          unread.has(key) ? h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, '•'), h('span', { class: 'visually-hidden' }, T('unread'))) : null,
+          count ? h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, String(count)), h('span', { class: 'visually-hidden' }, `, ${T(count === 1 ? 'unreadOne' : 'unreadMany', { count })}`)) : null,
         ),
       );
+    };
     nav.replaceChildren(
       h('h1', null, snap.team.name),
       h('p', { class: 'note-small' }, T('workspaceNote')),
@@ -486,6 +519,14 @@ function startPage() {
       ),
     );
     if (focused) /** @type {HTMLElement | null} */ (nav.querySelector(`[data-nav="${CSS.escape(focused)}"]`) ?? document.getElementById(focused))?.focus();
+    showMenuMark();
+  }
+
+  /** On a small screen the sidebar is folded away: its menu button says when something is unread elsewhere. */
+  function showMenuMark() {
+    const mark = document.getElementById('menu-mark');
+    const elsewhere = [...snap.channels.map((/** @type {any} */ c) => c.id), snap.app.dm].some((key) => key !== currentConversation() && unreadIn(key) > 0);
+    if (mark) mark.hidden = !elsewhere;
   }
 
   function appGlyph() {
@@ -498,7 +539,7 @@ function startPage() {
     closeDrawer();
     me = id;
     snap = null;
-    unread = new Set();
+    lastRead = {};
     thread = null;
     modal = null;
     if (dialog.open) dialog.close();
@@ -514,7 +555,7 @@ function startPage() {
   function openChannel(/** @type {string} */ id) {
     current = { kind: 'channel', id };
     thread = null;
-    unread.delete(id);
+    markSeen(id);
     setUrl();
     closeDrawer();
     renderSidebar();
@@ -527,7 +568,7 @@ function startPage() {
     const fromTab = document.activeElement?.getAttribute('role') === 'tab';
     current = { kind: 'app', tab };
     thread = null;
-    if (tab === 'messages') unread.delete(snap.app.dm);
+    if (tab === 'messages') markSeen(snap.app.dm);
     setUrl();
     closeDrawer();
     renderSidebar();
