@@ -43,6 +43,7 @@ export const PAGE_TEXT = {
   submit: 'Submit',
   closeModal: 'Close',
   modalTrouble: 'We had some trouble connecting. Try again?',
+  sendTrouble: 'The message did not reach the sandbox. It is back in the box: try again?',
   reconnecting: 'Lost the connection to the sandbox; reconnecting…',
   dismiss: 'Dismiss',
 } as const;

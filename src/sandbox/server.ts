@@ -123,13 +123,13 @@ export async function startSandboxServer(options: {
         if (text.trimStart().startsWith('/')) {
           const name = /^\s*(\S+)/.exec(text)![1];
           const spec = manifest.commands.find((c) => c.command === name);
-          await dispatcher.command(as, channel, escapeAsSlack(text, ws, spec?.shouldEscape ?? false));
-        } else if (conversation.isIm && manifest.messagesTabReadOnly) {
-          return { status: 200, body: { ok: false, error: 'read_only' } };
-        } else {
-          ws.post({ channel, user: as, text: escapeAsSlack(text, ws), blocks: [] });
+          const answer = await dispatcher.command(as, channel, escapeAsSlack(text, ws, spec?.shouldEscape ?? false));
+          // The page keeps the typed line unless the command went through (see CommandOutcome).
+          return { status: 200, body: { ok: true, outcome: answer?.outcome ?? 'failed' } };
         }
-        return { status: 200, body: { ok: true } };
+        if (conversation.isIm && manifest.messagesTabReadOnly) return { status: 200, body: { ok: false, error: 'read_only' } };
+        ws.post({ channel, user: as, text: escapeAsSlack(text, ws), blocks: [] });
+        return { status: 200, body: { ok: true, outcome: 'posted' } };
       }
       case 'mark': {
         const { as, channel, ts } = input as z.infer<typeof ZActions.mark>;

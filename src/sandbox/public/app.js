@@ -222,7 +222,7 @@ export function fill(/** @type {string} */ template, /** @type {Record<string, s
   return template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 }
 
-// ── read positions, pure ────────────────────────────────────────────────────────────────────────
+// ── read positions and the message box's history, pure ─────────────────────────────────────────
 
 /**
  * How many messages of a conversation a person has not seen: those after their read position, in
@@ -234,6 +234,42 @@ export function fill(/** @type {string} */ template, /** @type {Record<string, s
 export function countUnread(messages, readUpTo, me) {
   const after = (/** @type {string} */ ts) => readUpTo === undefined || ts.length > readUpTo.length || (ts.length === readUpTo.length && ts > readUpTo);
   return messages.filter((m) => m.user !== me && (!m.threadTs || m.threadTs === m.ts) && after(m.ts)).length;
+}
+
+/**
+ * A shell's history of the lines a person sent: ↑ walks back through them, ↓ forward and, past the
+ * newest, back to the line being typed before the walk began.
+ * @param {number} [limit]
+ */
+export function createLineHistory(limit = 100) {
+  /** @type {string[]} */
+  const lines = [];
+  let position = 0;
+  let draft = '';
+  return {
+    add(/** @type {string} */ line) {
+      if (lines.at(-1) !== line) lines.push(line);
+      if (lines.length > limit) lines.shift();
+      position = lines.length;
+    },
+    /**
+     * The line to show after ↑ (`-1`) or ↓ (`+1`) with `typed` in the box, or null where the walk ends.
+     * @param {-1 | 1} step @param {string} typed
+     */
+    move(step, typed) {
+      let next = position + step;
+      // A line like the one in the box (a refused line stays there) would make ↑ seem to do nothing.
+      while (next >= 0 && next < lines.length && lines[next] === typed) next += step;
+      if (next < 0 || next > lines.length) return null;
+      if (position === lines.length) draft = typed;
+      position = next;
+      return position === lines.length ? draft : (lines[position] ?? '');
+    },
+    /** The person typed: the next ↑ starts again from the newest line. */
+    restart() {
+      position = lines.length;
+    },
+  };
 }
 
 // ── the page ────────────────────────────────────────────────────────────────────────────────────
@@ -256,6 +292,10 @@ function startPage() {
   /** @type {View | null} */ let modal = null;
   /** conversation → the ts this person has read up to; the workspace keeps it for each person. */
   /** @type {Record<string, string>} */ let lastRead = {};
+  /** Each person's sent lines, for ↑ in the message box; kept only while the page is open, since a
+   * refused line may hold what the data guard refused. */
+  /** @type {Map<string, ReturnType<typeof createLineHistory>>} */
+  const lineHistories = new Map();
   /** @type {EventSource | null} */ let stream = null;
   let connected = false;
   let me = params.get('as') ?? '';
@@ -763,14 +803,16 @@ function startPage() {
         enterkeyhint: 'send',
       })
     );
+    const sent = lineHistory();
     const listbox = h('ul', { class: 'suggestions', id: 'suggestions', role: 'listbox', 'aria-label': T('commandSuggestions'), hidden: true });
     const usage = h('div', { class: 'usage', id: 'usage' });
     let matches = /** @type {any[]} */ ([]);
     let active = -1;
 
-    const update = () => {
+    /** @param {{ suggest?: boolean }} [options] a line recalled with ↑ opens no suggestions, so ↑ goes on walking */
+    const update = ({ suggest = true } = {}) => {
       const text = input.value;
-      const typing = /^\/\S*$/.exec(text);
+      const typing = suggest && /^\/\S*$/.exec(text);
       const command = snap.commands.find((/** @type {any} */ c) => text.startsWith(`${c.command} `) || text === c.command);
       usage.textContent = command ? `${command.command} ${command.usageHint}` : '';
       matches = typing ? snap.commands.filter((/** @type {any} */ c) => c.command.startsWith(text) && c.command !== text) : [];
@@ -801,6 +843,7 @@ function startPage() {
     };
     input.addEventListener('input', () => {
       active = 0;
+      sent.restart();
       update();
     });
     input.addEventListener('keydown', (event) => {
@@ -815,6 +858,14 @@ function startPage() {
         matches = [];
         listbox.hidden = true;
         input.setAttribute('aria-expanded', 'false');
+      } else if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        // Like a shell: ↑ brings back the lines sent before, ↓ returns towards the one being typed.
+        const line = sent.move(event.key === 'ArrowUp' ? -1 : 1, input.value);
+        if (line === null) return;
+        event.preventDefault();
+        input.value = line;
+        input.setSelectionRange(line.length, line.length);
+        update({ suggest: false });
       }
     });
     input.addEventListener('blur', () => {
@@ -829,10 +880,22 @@ function startPage() {
           event.preventDefault();
           const text = input.value.trim();
           if (!text) return;
+          sent.add(text);
           input.value = '';
           update();
-          const answer = await api('send', { channel, text });
-          if (!answer.ok && answer.error === 'read_only') toast(T('readOnlyDm'));
+          let through = false;
+          try {
+            const answer = await api('send', { channel, text });
+            if (!answer.ok && answer.error === 'read_only') toast(T('readOnlyDm'));
+            through = answer.ok && (answer.outcome === 'posted' || answer.outcome === 'answered');
+          } catch {
+            toast(T('sendTrouble'));
+          }
+          // Refused or not delivered: the line comes back to be mended, unless the person has moved on.
+          if (!through && input.isConnected && input.value === '') {
+            input.value = text;
+            update({ suggest: false });
+          }
         },
       },
       listbox,
@@ -841,6 +904,16 @@ function startPage() {
     );
     live.input = input;
     return [form, usage];
+  }
+
+  /** The lines the current person sent, across channels and person switches. */
+  function lineHistory() {
+    let lines = lineHistories.get(me);
+    if (!lines) {
+      lines = createLineHistory();
+      lineHistories.set(me, lines);
+    }
+    return lines;
   }
 
   // ── mrkdwn and Block Kit rendering ──
