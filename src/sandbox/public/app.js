@@ -593,6 +593,7 @@ function startPage() {
   }
 
   function openChannel(/** @type {string} */ id) {
+    if (!snap) return; // between a switch of person and their workspace's arrival
     current = { kind: 'channel', id };
     thread = null;
     markSeen(id);
@@ -605,6 +606,7 @@ function startPage() {
   }
 
   function openApp(/** @type {'home' | 'messages'} */ tab) {
+    if (!snap) return;
     const fromTab = document.activeElement?.getAttribute('role') === 'tab';
     current = { kind: 'app', tab };
     thread = null;
