@@ -136,10 +136,14 @@ describe('the sandbox on a phone', () => {
   });
 
   it('answers /agency help typed in the message box, and clears the line', async () => {
+    // The command suggestions are rows a finger can pick.
+    await box().pressSequentially('/ag');
+    await page.getByRole('option', { name: /\/agency/ }).waitFor();
+    await checkScreen('05-command-suggestions');
     await send(page, '/agency help');
     await expect.poll(() => lastAnswer().innerText()).toContain('/agency list');
     expect(await box().inputValue()).toBe('');
-    await checkScreen('05-agency-help');
+    await checkScreen('06-agency-help');
   });
 
   it('keeps a refused line in the box, and recalls earlier lines with ↑', async () => {
@@ -147,7 +151,7 @@ describe('the sandbox on a phone', () => {
     await send(page, refused);
     await expect.poll(() => lastAnswer().innerText()).toContain('Nothing was stored');
     await expect.poll(() => box().inputValue()).toBe(refused);
-    await checkScreen('06-refused-line-kept');
+    await checkScreen('07-refused-line-kept');
     await box().fill('');
     await box().press('ArrowUp');
     expect(await box().inputValue()).toBe(refused);
@@ -165,7 +169,7 @@ describe('the sandbox on a phone', () => {
     await form.waitFor();
     const sheet = (await form.boundingBox())!;
     expect(sheet).toMatchObject({ x: 0, y: 0, width: PHONE.width, height: PHONE.height });
-    await checkScreen('07-engage-sheet');
+    await checkScreen('08-engage-sheet');
     // The on-screen keyboard takes the bottom of the screen: the browser shrinks the viewport.
     await page.setViewportSize({ width: PHONE.width, height: PHONE.height - KEYBOARD });
     const submit = form.getByRole('button', { name: m.submit, exact: true });
@@ -195,11 +199,11 @@ describe('the sandbox on a phone', () => {
     await page.keyboard.type('en');
     // Typing at the bottom of the form, the Log button is still on screen.
     expect(await inReach()).toBe(true);
-    await checkScreen('08-engage-keyboard-up');
+    await checkScreen('09-engage-keyboard-up');
     await page.keyboard.press('Enter');
     const title = page.locator('#modal-title');
     await expect.poll(() => title.innerText()).toMatch(/^E-\d+$/);
-    await checkScreen('09-engage-logged');
+    await checkScreen('10-engage-logged');
     await page.keyboard.press('Enter'); // OK, which has focus
     await form.waitFor({ state: 'hidden' });
     await page.setViewportSize(PHONE);
@@ -217,7 +221,7 @@ describe('the sandbox on a phone', () => {
     await tap(needs.getByLabel(msg.labels.need.counselling));
     await tap(form.getByRole('group', { name: m.urgency }).getByLabel(msg.labels.urgency.routine));
     await tap(form.getByLabel(m.consentOption));
-    await checkScreen('10-refer-needs-as-checkboxes');
+    await checkScreen('11-refer-needs-as-checkboxes');
     const submitted = page.waitForRequest('**/sandbox/api/submit');
     await tap(form.getByRole('button', { name: m.submit, exact: true }));
     const option = (value: 'shelter' | 'counselling') => ({ text: { type: 'plain_text', text: msg.labels.need[value], emoji: true }, value });
@@ -233,19 +237,29 @@ describe('the sandbox on a phone', () => {
     const pending = page.locator('li.msg').filter({ has: page.getByRole('button', { name: msg.referral.card.accept }) }).first();
     // The card by its ts: once accepted it has no Accept button.
     const card = page.locator(`li.msg[data-ts="${await pending.getAttribute('data-ts')}"]`);
-    await checkScreen('11-intake-cards');
+    await checkScreen('12-intake-cards');
     // A thread takes the whole screen, as on Slack's phone app, and closes back to the channel.
     await session.sandbox.liaison.runJobs();
     await tap(page.getByRole('button', { name: PAGE_TEXT.reply }).first());
     const thread = page.getByRole('complementary', { name: PAGE_TEXT.thread });
     await thread.waitFor();
     expect(await thread.boundingBox()).toMatchObject({ x: 0, y: 0, width: PHONE.width, height: PHONE.height });
-    await checkScreen('12-thread');
+    await checkScreen('13-thread');
     await tap(thread.getByRole('button', { name: PAGE_TEXT.closeThread }));
     await thread.waitFor({ state: 'hidden' });
     await tap(card.getByRole('button', { name: msg.referral.card.accept }));
     await expect.poll(() => card.innerText()).toContain(`Accepted by @${PEOPLE.intakeWorker.name}`);
-    await checkScreen('13-card-accepted');
+    await checkScreen('14-card-accepted');
+  });
+
+  it('shows the app’s Home and Messages tabs', async () => {
+    await goTo('Liaison');
+    await expect.poll(() => page.getByRole('tabpanel').innerText()).toContain(msg.home.openReferrals);
+    await checkScreen('16-app-home');
+    await tap(page.getByRole('tab', { name: PAGE_TEXT.messages }));
+    await page.getByRole('tabpanel', { name: PAGE_TEXT.messages }).waitFor();
+    await checkScreen('17-app-messages');
+    await goTo(CHANNELS.wefightIntake.name);
   });
 
   it('scrolls a long code block inside its own box, never the page', async () => {
@@ -259,7 +273,7 @@ describe('the sandbox on a phone', () => {
     const pre = page.locator('li.msg pre').last();
     await pre.waitFor();
     expect(await pre.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-    await checkScreen('14-wide-code-block');
+    await checkScreen('18-wide-code-block');
     // For the record: the smallest target met on any screen.
     expect(smallest.height).toBeGreaterThanOrEqual(MIN_TARGET - 0.5);
     console.info(`smallest target on the phone: ${smallest.height.toFixed(1)} px (${smallest.what})`);
