@@ -1148,8 +1148,8 @@ function startPage() {
   }
 
   /**
-   * A multi_static_select as a list of checkboxes, which a small screen shows instead of the list box
-   * (style.css picks one). Each box mirrors one option of the select, and the select stays what is
+   * A multi_static_select as a list of checkboxes, which a touch screen or a small one shows instead
+   * of the list box and its Ctrl-click (style.css picks one). Each box mirrors one option of the select, and the select stays what is
    * submitted, so the state is Slack's `selected_options` whichever one the person used.
    * @param {HTMLSelectElement} select @param {any} el @param {string} id @param {any[]} labelText @param {string} described
    */
