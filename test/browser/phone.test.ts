@@ -39,6 +39,8 @@ describe('the sandbox on a phone', () => {
   let touch: CDPSession;
   /** The smallest target met on any screen, for the record. */
   let smallest = { height: Number.POSITIVE_INFINITY, what: '' };
+  /** The widest the page was on any screen (its scrollWidth), for the record. */
+  let widest = 0;
 
   beforeAll(async () => {
     // A reminder for an `immediate` referral becomes due at once, so there is a thread to open.
@@ -67,6 +69,7 @@ describe('the sandbox on a phone', () => {
     expect(found.targets.length).toBeGreaterThan(0);
     expect(found.targets.filter((t) => t.height < MIN_TARGET - 0.5), `${name}: targets under ${MIN_TARGET} px`).toEqual([]);
     for (const t of found.targets) if (t.height < smallest.height) smallest = t;
+    widest = Math.max(widest, found.scrollWidth);
   }
 
   const drawer = () => page.locator('#sidebar');
@@ -274,8 +277,8 @@ describe('the sandbox on a phone', () => {
     await pre.waitFor();
     expect(await pre.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await checkScreen('18-wide-code-block');
-    // For the record: the smallest target met on any screen.
+    // For the record: the smallest target and the widest page met on any screen.
     expect(smallest.height).toBeGreaterThanOrEqual(MIN_TARGET - 0.5);
-    console.info(`smallest target on the phone: ${smallest.height.toFixed(1)} px (${smallest.what})`);
+    console.info(`on the phone: smallest target ${smallest.height.toFixed(1)} px (${smallest.what}); widest page ${widest} px at ${PHONE.width} px`);
   });
 });
