@@ -22,6 +22,26 @@ export interface AckAnswer {
   json: Json | undefined;
 }
 
+/**
+ * What became of a slash command, for the page's message box: `failed` when Slack itself reported a
+ * problem (the command never reached Liaison, or Liaison's answer could not be shown), `refused` when
+ * Liaison answered that nothing happened, `answered` otherwise.
+ */
+export type CommandOutcome = 'answered' | 'refused' | 'failed';
+
+export type CommandAnswer = AckAnswer & { outcome: CommandOutcome };
+
+/**
+ * Slack cannot tell an app's refusal from its other answers, and neither can the sandbox; but
+ * Liaison's refusals say that nothing happened, in these words. The page keeps the typed line only
+ * then: a line kept after a success could be sent again and log a second record.
+ */
+const REFUSAL_WORDS = [/\bnothing (was stored|changed)\b/i, /\bis not a command I know\b/, /^There is no /];
+
+export function readsAsRefusal(text: string): boolean {
+  return REFUSAL_WORDS.some((words) => words.test(text));
+}
+
 /** block_id → action_id → element state, as a view's `state.values`. */
 export type StateValues = Record<string, Record<string, Json>>;
 
@@ -81,7 +101,7 @@ export class Dispatcher {
    * A slash command typed in `channelId`, its text already as Slack sends it (see escapeAsSlack).
    * `quiet` drops the ephemeral answers (seeding uses it; Slack forgets ephemerals on reload anyway).
    */
-  async command(userId: string, channelId: string, typed: string, options: { quiet?: boolean } = {}): Promise<AckAnswer | null> {
+  async command(userId: string, channelId: string, typed: string, options: { quiet?: boolean } = {}): Promise<CommandAnswer | null> {
     const match = /^(\/\S+)\s*([\s\S]*)$/.exec(typed.trim());
     const command = match?.[1] ?? typed.trim();
     const spec = this.manifest.commands.find((c) => c.command === command);
@@ -112,18 +132,20 @@ export class Dispatcher {
     if (answer?.status !== 200) {
       const error = answer ? 'dispatch_failed' : 'operation_timeout';
       if (!options.quiet) this.ws.slackbotSays(userId, channelId, SLACK_NOTICES.commandFailed(command, error));
-      return answer;
+      return answer && { ...answer, outcome: 'failed' };
     }
-    if (answer.text.trim() !== '') {
-      // An answer for everyone shows the command it answers, as Slack shows it.
-      if (answer.json?.response_type === 'in_channel') this.ws.post({ channel: channel.id, user: userId, text: typed.trim(), blocks: [] });
-      // The immediate answer is shown exactly as a post to the command's response URL would be.
-      const shown = this.webApi.respond(responseId, answer.json ?? { text: answer.text });
-      if (shown.status !== 200 && !options.quiet) {
-        this.ws.slackbotSays(userId, channelId, SLACK_NOTICES.commandFailed(command, String(shown.body.error)));
-      }
+    if (answer.text.trim() === '') return { ...answer, outcome: 'answered' };
+    // An answer for everyone shows the command it answers, as Slack shows it.
+    const inChannel = answer.json?.response_type === 'in_channel';
+    if (inChannel) this.ws.post({ channel: channel.id, user: userId, text: typed.trim(), blocks: [] });
+    // The immediate answer is shown exactly as a post to the command's response URL would be.
+    const shown = this.webApi.respond(responseId, answer.json ?? { text: answer.text });
+    if (shown.status !== 200) {
+      if (!options.quiet) this.ws.slackbotSays(userId, channelId, SLACK_NOTICES.commandFailed(command, String(shown.body.error)));
+      return { ...answer, outcome: 'failed' };
     }
-    return answer;
+    const said = typeof answer.json?.text === 'string' ? answer.json.text : answer.text;
+    return { ...answer, outcome: !inChannel && readsAsRefusal(said) ? 'refused' : 'answered' };
   }
 
   /** A button click on a message or in a view (modal or Home tab). */

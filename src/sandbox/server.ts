@@ -19,6 +19,7 @@ const PUBLIC_DIR = new URL('./public/', import.meta.url);
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/emoji.js': { file: 'emoji.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 const SECURITY_HEADERS = {
@@ -42,6 +43,7 @@ const ZActions = {
   ]),
   submit: z.object({ as: ZPerson, viewId: ZId, values: ZValues }),
   close: z.object({ as: ZPerson, viewId: ZId }),
+  mark: z.object({ as: ZPerson, channel: ZId, ts: z.string().regex(/^\d{1,12}\.\d{6}$/) }),
   'app-home': z.object({ as: ZPerson, tab: z.enum(['home', 'messages']) }),
 };
 
@@ -86,6 +88,7 @@ export async function startSandboxServer(options: {
       commands: manifest.commands,
       text: PAGE_TEXT,
       conversations: Object.fromEntries([...channels, im].map((c) => [c.id, ws.messagesFor(userId, c.id)])),
+      lastRead: ws.readPositions(userId),
       modal: ws.topModal(userId),
       home: ws.home(userId) ?? null,
     };
@@ -120,12 +123,18 @@ export async function startSandboxServer(options: {
         if (text.trimStart().startsWith('/')) {
           const name = /^\s*(\S+)/.exec(text)![1];
           const spec = manifest.commands.find((c) => c.command === name);
-          await dispatcher.command(as, channel, escapeAsSlack(text, ws, spec?.shouldEscape ?? false));
-        } else if (conversation.isIm && manifest.messagesTabReadOnly) {
-          return { status: 200, body: { ok: false, error: 'read_only' } };
-        } else {
-          ws.post({ channel, user: as, text: escapeAsSlack(text, ws), blocks: [] });
+          const answer = await dispatcher.command(as, channel, escapeAsSlack(text, ws, spec?.shouldEscape ?? false));
+          // The page keeps the typed line unless the command went through (see CommandOutcome).
+          return { status: 200, body: { ok: true, outcome: answer?.outcome ?? 'failed' } };
         }
+        if (conversation.isIm && manifest.messagesTabReadOnly) return { status: 200, body: { ok: false, error: 'read_only' } };
+        ws.post({ channel, user: as, text: escapeAsSlack(text, ws), blocks: [] });
+        return { status: 200, body: { ok: true, outcome: 'posted' } };
+      }
+      case 'mark': {
+        const { as, channel, ts } = input as z.infer<typeof ZActions.mark>;
+        if (!ws.channel(channel)?.members.has(as)) return { status: 403, body: { ok: false, error: 'not_in_channel' } };
+        ws.markRead(as, channel, ts);
         return { status: 200, body: { ok: true } };
       }
       case 'click': {

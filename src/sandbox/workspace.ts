@@ -1,6 +1,7 @@
 // The sandbox's Slack workspace, held in memory: channels and their members, messages with threads,
-// ephemeral messages per person, each person's stack of open modals and published Home tab, and the
-// short-lived trigger IDs and response URLs Slack hands to an app. Every change is announced as a
+// ephemeral messages per person, how far each person has read each conversation, each person's stack
+// of open modals and published Home tab, and the short-lived trigger IDs and response URLs Slack
+// hands to an app. Every change is announced as a
 // `change` event, which the server turns into Server-Sent Events for the people who can see it.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -63,6 +64,8 @@ export class Workspace extends EventEmitter<{ change: [Change] }> {
   private readonly homes = new Map<string, View>();
   private readonly triggers = new Map<string, { userId: string; issuedAt: number }>();
   private readonly responseUrls = new Map<string, ResponseContext>();
+  /** person → conversation → the ts read up to (Slack's `last_read`). */
+  private readonly readUpTo = new Map<string, Map<string, string>>();
   private lastTs = 0;
   private viewCounter = 0;
 
@@ -157,6 +160,20 @@ export class Workspace extends EventEmitter<{ change: [Change] }> {
   canSee(userId: string, message: Message): boolean {
     if (message.ephemeralFor !== undefined) return message.ephemeralFor === userId;
     return this.channels.get(message.channel)?.members.has(userId) ?? false;
+  }
+
+  /** A person has seen a conversation up to `ts`; a read position only moves forward. */
+  markRead(userId: string, channel: string, ts: string): void {
+    const positions = this.readUpTo.get(userId) ?? new Map<string, string>();
+    const previous = positions.get(channel);
+    if (previous !== undefined && compareTs(previous, ts) >= 0) return;
+    positions.set(channel, ts);
+    this.readUpTo.set(userId, positions);
+  }
+
+  /** How far a person has read each conversation; one never opened is absent (nothing read). */
+  readPositions(userId: string): Record<string, string> {
+    return Object.fromEntries(this.readUpTo.get(userId) ?? []);
   }
 
   /** Slackbot's word to one person (a command that failed to reach the app, and the like). */
@@ -302,6 +319,14 @@ export class Workspace extends EventEmitter<{ change: [Change] }> {
   private announce(change: Change): void {
     this.emit('change', change);
   }
+}
+
+/**
+ * Orders two Slack timestamps exactly. They are `seconds.micros` with six digits of micros (nextTs),
+ * so as strings they order by length, then by character; a double would round the micros.
+ */
+export function compareTs(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Slack fills in a block_id for every block (and an action_id for every element) left without one. */

@@ -3,34 +3,25 @@
 // officer's /engage form to the coordinator's digest. Every step leaves a screenshot in
 // test-output/screenshots/; a console error or an uncaught exception on any page fails the test.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText, which reads the text as shown.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toLocal } from '../../src/domain/time.js';
 import { messagesFor } from '../../src/i18n/index.js';
-import { createLogger } from '../../src/logger.js';
 import { CHANNELS, PEOPLE, type Person, SANDBOX_APP } from '../../src/sandbox/cast.js';
 import { PAGE_TEXT } from '../../src/sandbox/catalogue.js';
-import { type RunningSandbox, startSandbox } from '../../src/sandbox/index.js';
+import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { readManifest } from '../../src/sandbox/manifest.js';
+import { emojiFor } from '../../src/sandbox/public/emoji.js';
 import { SEED_FIGURES } from '../../src/sandbox/seed.js';
-import { launchTestBrowser } from '../helpers/browser.js';
-
-/** App Home is being built alongside; its assertions run once it is there. */
-const SHOTS = 'test-output/screenshots';
+import { type BrowserSession, send as command, shot, startBrowserSession } from './session.js';
 
 const msg = messagesFor();
 /** What a person reads of Liaison's mrkdwn: the text without its formatting marks. */
 const read = (mrkdwn: string) => mrkdwn.replace(/\*/g, '');
 
 describe('the sandbox in a browser', () => {
-  let dir: string;
+  let session: BrowserSession;
   let sandbox: RunningSandbox;
-  let context: BrowserContext;
-  const logs: string[] = [];
-  const problems: string[] = [];
   let officer: Page;
   let intake: Page;
   let intakeHome: Page | undefined;
@@ -38,47 +29,18 @@ describe('the sandbox in a browser', () => {
   let referralRef = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'liaison-sandbox-'));
-    mkdirSync(SHOTS, { recursive: true });
-    sandbox = await startSandbox({
-      // A reminder for an `immediate` referral becomes due at once, so one can be threaded under its card.
-      env: { PORT: '0', DATABASE_PATH: join(dir, 'sandbox.db'), OVERDUE_HOURS: 'immediate=0.0001' },
-      logger: createLogger('warn', (line) => logs.push(line)),
-      cron: false,
-    });
-    context = await launchTestBrowser(join(dir, 'chromium-profile'), { width: 1280, height: 860 });
-    // A step that cannot happen fails within seconds, with Playwright's account of what it waited for.
-    context.setDefaultTimeout(10_000);
+    // A reminder for an `immediate` referral becomes due at once, so one can be threaded under its card.
+    session = await startBrowserSession({ viewport: { width: 1280, height: 860 }, env: { OVERDUE_HOURS: 'immediate=0.0001' } });
+    sandbox = session.sandbox;
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await sandbox?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   afterEach(() => {
-    expect(problems, `page problems; sandbox log:\n${logs.join('\n')}`).toEqual([]);
+    expect(session.problems, `page problems; sandbox log:\n${session.logs.join('\n')}`).toEqual([]);
   });
 
-  async function open(person: Person, where: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${person.handle}: console error: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${person.handle}: ${error.message}`));
-    await page.goto(`${sandbox.url}/?as=${person.id}&in=${where}`);
-    await page.locator('#sidebar h1').waitFor();
-    return page;
-  }
-
-  async function command(page: Page, text: string): Promise<void> {
-    const box = page.locator('#composer-input');
-    await box.fill(text);
-    await box.press('Enter');
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const open = (person: Person, where: string) => session.open(person, where);
   /** Back to a person's tab: Chromium holds back animation frames in tabs behind, which Playwright waits on. */
   const front = async (page: Page) => {
     await page.bringToFront();
@@ -88,9 +50,11 @@ describe('the sandbox in a browser', () => {
   it('starts seeded: the officer sees the workspace and the commands of the manifest', async () => {
     expect(sandbox.seeded).toBe(true);
     officer = await open(PEOPLE.wpsOfficer, CHANNELS.general.id);
-    const channels = await officer.getByRole('navigation').getByRole('list').first().getByRole('button').allInnerTexts();
+    const channels = officer.getByRole('navigation').getByRole('list').first().getByRole('button');
     // An officer is not in WEFiGHT's private intake channel.
-    expect(channels.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual(['# general', '# ons-digest']);
+    expect(await channels.locator('.label').allInnerTexts()).toEqual(['general', 'ons-digest']);
+    // The digest seeded this morning is there to read: its channel is marked, with the count.
+    await channels.filter({ hasText: CHANNELS.onsDigest.name }).getByText(PAGE_TEXT.unreadOne).waitFor();
     const box = officer.locator('#composer-input');
     await box.pressSequentially('/ref');
     const refer = readManifest().commands.find((c) => c.command === '/refer')!;
@@ -188,7 +152,8 @@ describe('the sandbox in a browser', () => {
     const [parent, reminder] = await thread.locator('li.msg').allInnerTexts();
     const parentRef = /R-\d+/.exec(parent ?? '')?.[0];
     expect(parentRef).toBeDefined();
-    expect(reminder).toContain(`:alarm_clock: ${parentRef}`);
+    // Liaison's :alarm_clock: is drawn as the emoji, as Slack draws it.
+    expect(reminder).toContain(`${emojiFor('alarm_clock')} ${parentRef}`);
     await shot(intake, '06-reminder-in-thread');
     await thread.getByRole('button', { name: PAGE_TEXT.closeThread }).click();
   });

@@ -4,6 +4,7 @@
 // mrkdwn, and sends what the person does to the sandbox, which carries it to Liaison as Slack would.
 // All text reaches the page as text nodes: nothing anyone typed or Liaison sent is parsed as HTML.
 // The first part is pure (tested in test/sandbox); the page itself starts only in a browser.
+import { emojiFor, emojify } from './emoji.js';
 
 // ── mrkdwn, pure ────────────────────────────────────────────────────────────────────────────────
 
@@ -221,6 +222,56 @@ export function fill(/** @type {string} */ template, /** @type {Record<string, s
   return template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
 }
 
+// ── read positions and the message box's history, pure ─────────────────────────────────────────
+
+/**
+ * How many messages of a conversation a person has not seen: those after their read position, in
+ * the channel itself (thread replies are not counted, as in Slack), written by someone else. Slack
+ * timestamps have six digits of micros, so as strings they order by length, then by character.
+ * @param {Array<{ ts: string, user: string, threadTs?: string }>} messages
+ * @param {string | undefined} readUpTo @param {string} me
+ */
+export function countUnread(messages, readUpTo, me) {
+  const after = (/** @type {string} */ ts) => readUpTo === undefined || ts.length > readUpTo.length || (ts.length === readUpTo.length && ts > readUpTo);
+  return messages.filter((m) => m.user !== me && (!m.threadTs || m.threadTs === m.ts) && after(m.ts)).length;
+}
+
+/**
+ * A shell's history of the lines a person sent: ↑ walks back through them, ↓ forward and, past the
+ * newest, back to the line being typed before the walk began.
+ * @param {number} [limit]
+ */
+export function createLineHistory(limit = 100) {
+  /** @type {string[]} */
+  const lines = [];
+  let position = 0;
+  let draft = '';
+  return {
+    add(/** @type {string} */ line) {
+      if (lines.at(-1) !== line) lines.push(line);
+      if (lines.length > limit) lines.shift();
+      position = lines.length;
+    },
+    /**
+     * The line to show after ↑ (`-1`) or ↓ (`+1`) with `typed` in the box, or null where the walk ends.
+     * @param {-1 | 1} step @param {string} typed
+     */
+    move(step, typed) {
+      let next = position + step;
+      // A line like the one in the box (a refused line stays there) would make ↑ seem to do nothing.
+      while (next >= 0 && next < lines.length && lines[next] === typed) next += step;
+      if (next < 0 || next > lines.length) return null;
+      if (position === lines.length) draft = typed;
+      position = next;
+      return position === lines.length ? draft : (lines[position] ?? '');
+    },
+    /** The person typed: the next ↑ starts again from the newest line. */
+    restart() {
+      position = lines.length;
+    },
+  };
+}
+
 // ── the page ────────────────────────────────────────────────────────────────────────────────────
 if (typeof document !== 'undefined') startPage();
 
@@ -239,18 +290,27 @@ function startPage() {
   let current = { kind: 'channel', id: params.get('in') ?? '' };
   /** @type {{ channel: string, ts: string } | null} */ let thread = null;
   /** @type {View | null} */ let modal = null;
-  /** @type {Set<string>} */ let unread = new Set();
+  /** conversation → the ts this person has read up to; the workspace keeps it for each person. */
+  /** @type {Record<string, string>} */ let lastRead = {};
+  /** Each person's sent lines, for ↑ in the message box; kept only while the page is open, since a
+   * refused line may hold what the data guard refused. */
+  /** @type {Map<string, ReturnType<typeof createLineHistory>>} */
+  const lineHistories = new Map();
   /** @type {EventSource | null} */ let stream = null;
   let connected = false;
   let me = params.get('as') ?? '';
   /** Elements kept across re-renders so typing and focus survive incoming messages. */
   /** @type {{ list?: HTMLElement, scroll?: HTMLElement, input?: HTMLInputElement }} */
   let live = {};
+  /** Below this width the sidebar is a drawer over the pane (style.css holds the same figure). */
+  const narrow = matchMedia('(max-width: 700px)');
+  let drawerOpen = false;
 
   const T = (/** @type {string} */ key, /** @type {Record<string, string | number>} */ values = {}) => fill(String(snap?.text?.[key] ?? key), values);
 
-  /** Two chrome icons, drawn inline so they need no font and no file. */
+  /** The chrome's icons, drawn inline so they need no font and no file. */
   const ICONS = {
+    menu: 'M2 3.5h12V5H2zm0 3.75h12v1.5H2zM2 11h12v1.5H2z',
     lock: 'M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z',
     eye: 'M8 3C4.5 3 1.7 5.3 1 8c.7 2.7 3.5 5 7 5s6.3-2.3 7-5c-.7-2.7-3.5-5-7-5zm0 8.2A3.2 3.2 0 1 1 8 4.8a3.2 3.2 0 0 1 0 6.4zM8 6.4a1.6 1.6 0 1 0 0 3.2 1.6 1.6 0 0 0 0-3.2z',
   };
@@ -310,9 +370,11 @@ function startPage() {
       me = event.me;
       connected = true;
       conversations = event.conversations;
+      lastRead = event.lastRead ?? {};
       if (current.kind === 'channel' && !conversations[current.id]) current = { kind: 'channel', id: event.channels[0]?.id ?? event.app.dm };
       if (first) document.title = T('documentTitle');
       setUrl();
+      markSeen(currentConversation());
       renderAll();
       showModal(event.modal);
       if (current.kind === 'app') api('app-home', { tab: current.tab }).catch(() => {});
@@ -340,8 +402,9 @@ function startPage() {
       const stick = live.scroll ? live.scroll.scrollHeight - live.scroll.scrollTop - live.scroll.clientHeight < 40 : true;
       showMessageChange(message, deleted, index >= 0);
       if (stick && live.scroll) live.scroll.scrollTop = live.scroll.scrollHeight;
-    } else if (index < 0 && !deleted && message.user !== me) {
-      unread.add(message.channel);
+      markSeen(message.channel);
+    } else if (index < 0 || deleted) {
+      // A message arrived, or went, where this person is not looking: the counts change.
       renderSidebar();
     }
     if (thread && thread.channel === message.channel) renderThread();
@@ -351,12 +414,25 @@ function startPage() {
     return current.kind === 'channel' ? current.id : current.tab === 'messages' ? snap.app.dm : null;
   }
 
+  /** The person sees a conversation to its end: the workspace moves their read position there. */
+  function markSeen(/** @type {string | null} */ channel) {
+    const latest = channel ? conversations[channel]?.at(-1)?.ts : undefined;
+    if (!channel || !latest || lastRead[channel] === latest) return;
+    lastRead[channel] = latest;
+    api('mark', { channel, ts: latest }).catch(() => {});
+  }
+
+  function unreadIn(/** @type {string} */ channel) {
+    return countUnread(conversations[channel] ?? [], lastRead[channel], me);
+  }
+
   // ── layout ──
   function renderAll() {
     root.removeAttribute('aria-busy');
     root.replaceChildren(
       h('header', { class: 'topbar', id: 'topbar' }),
       h('nav', { class: 'sidebar', id: 'sidebar', 'aria-label': snap.team.name }),
+      h('div', { class: 'scrim', 'aria-hidden': 'true', onclick: () => closeDrawer(true) }),
       h('main', { class: 'pane', id: 'pane' }),
     );
     renderTopbar();
@@ -368,8 +444,68 @@ function startPage() {
   function renderTopbar() {
     const bar = document.getElementById('topbar');
     if (!bar || !snap) return;
-    bar.replaceChildren(h('strong', null, T('documentTitle')), h('span', { class: 'note' }, T('workspaceNote')));
+    const menu = h(
+      'button',
+      { type: 'button', class: 'icon-button menu-button', id: 'menu-button', 'aria-controls': 'sidebar', 'aria-expanded': String(drawerOpen), onclick: () => (drawerOpen ? closeDrawer(true) : openDrawer()) },
+      icon('menu'),
+      h('span', { class: 'visually-hidden' }, T('openSidebar')),
+      h('span', { class: 'menu-mark', id: 'menu-mark', hidden: true }, h('span', { class: 'visually-hidden' }, `, ${T('unread')}`)),
+    );
+    bar.replaceChildren(menu, h('strong', null, T('documentTitle')), h('span', { class: 'note' }, T('workspaceNote')));
     if (!connected) bar.append(h('span', { class: 'banner', role: 'alert' }, T('reconnecting')));
+    showMenuMark();
+  }
+
+  // ── the sidebar as a drawer on a small screen: the menu button opens it, a choice closes it ──
+  function openDrawer() {
+    if (!narrow.matches) return;
+    setDrawer(true);
+    const here = /** @type {HTMLElement | null} */ (document.querySelector('#sidebar [aria-current="page"]') ?? document.getElementById('person'));
+    here?.focus();
+  }
+
+  /** @param {boolean} [backToMenu] whether focus returns to the menu button (closed without a choice) */
+  function closeDrawer(backToMenu = false) {
+    if (!drawerOpen) return;
+    setDrawer(false);
+    if (backToMenu) document.getElementById('menu-button')?.focus();
+  }
+
+  function setDrawer(/** @type {boolean} */ open) {
+    drawerOpen = open;
+    root.classList.toggle('drawer-open', open);
+    document.getElementById('menu-button')?.setAttribute('aria-expanded', String(open));
+    // While the drawer covers the page, what lies under it cannot be reached by Tab or a screen reader.
+    for (const id of ['pane', 'thread']) {
+      const el = document.getElementById(id);
+      if (el) el.inert = open;
+    }
+  }
+
+  narrow.addEventListener('change', () => setDrawer(false));
+
+  // The on-screen keyboard shrinks the visual viewport; a phone's layout (style.css) is sized to it,
+  // so the message box and a modal's buttons stay above the keyboard in every browser.
+  const viewport = window.visualViewport;
+  const fitViewport = () => {
+    if (!viewport) return;
+    document.documentElement.style.setProperty('--app-height', `${Math.round(viewport.height)}px`);
+    document.documentElement.style.setProperty('--app-top', `${Math.round(viewport.offsetTop)}px`);
+  };
+  viewport?.addEventListener('resize', fitViewport);
+  viewport?.addEventListener('scroll', fitViewport);
+  fitViewport();
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && drawerOpen) closeDrawer(true);
+  });
+
+  /**
+   * After a person picks where to go: the message box on a large screen; on a small one the pane's
+   * title, so that the on-screen keyboard does not cover the conversation just opened.
+   */
+  function focusPane() {
+    if (narrow.matches) document.getElementById('pane-title')?.focus({ preventScroll: true });
+    else live.input?.focus();
   }
 
   function person(/** @type {string} */ id) {
@@ -379,27 +515,33 @@ function startPage() {
   function renderSidebar() {
     const nav = document.getElementById('sidebar');
     if (!nav) return;
+    // The sidebar is redrawn as messages arrive: whatever in it had focus keeps it.
+    const active = document.activeElement;
+    const focused = active && nav.contains(active) ? (active.getAttribute('data-nav') ?? active.id) : null;
     const self = person(me);
     const select = h(
       'select',
       { id: 'person', onchange: (/** @type {Event} */ e) => switchPerson(/** @type {HTMLSelectElement} */ (e.target).value) },
       snap.people.map((/** @type {any} */ p) => h('option', { value: p.id, selected: p.id === me }, `${p.name} — ${p.title}`)),
     );
-    const item = (/** @type {string} */ key, /** @type {boolean} */ active, /** @type {any} */ glyph, /** @type {string} */ label, /** @type {() => void} */ go, /** @type {string} */ extraLabel = '') =>
-      h(
+    const item = (/** @type {string} */ key, /** @type {boolean} */ active, /** @type {any} */ glyph, /** @type {string} */ label, /** @type {() => void} */ go, /** @type {string} */ extraLabel = '') => {
+      const count = unreadIn(key);
+      return h(
         'li',
         null,
         h(
           'button',
-          { type: 'button', class: `nav-item${unread.has(key) ? ' unread' : ''}`, 'aria-current': active ? 'page' : undefined, onclick: go },
+          { type: 'button', class: `nav-item${count ? ' unread' : ''}`, 'data-nav': key, 'aria-current': active ? 'page' : undefined, onclick: go },
           h('span', { class: 'glyph', 'aria-hidden': 'true' }, glyph),
-          h('span', null, label),
+          h('span', { class: 'label' }, label),
           extraLabel ? h('span', { class: 'visually-hidden' }, extraLabel) : null,
-          unread.has(key) ? h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, '•'), h('span', { class: 'visually-hidden' }, T('unread'))) : null,
+          count ? h('span', { class: 'badge' }, h('span', { 'aria-hidden': 'true' }, String(count)), h('span', { class: 'visually-hidden' }, `, ${T(count === 1 ? 'unreadOne' : 'unreadMany', { count })}`)) : null,
         ),
       );
+    };
     nav.replaceChildren(
       h('h1', null, snap.team.name),
+      h('p', { class: 'note-small' }, T('workspaceNote')),
       h('div', { class: 'person' }, h('label', { for: 'person' }, T('youAre')), select, self ? h('span', { class: 'title' }, self.title) : null),
       h('h2', { id: 'channels-heading' }, T('channels')),
       h(
@@ -416,6 +558,15 @@ function startPage() {
         item(snap.app.dm, current.kind === 'app', appGlyph(), snap.app.name, () => openApp(snap.app.homeTab ? 'home' : 'messages')),
       ),
     );
+    if (focused) /** @type {HTMLElement | null} */ (nav.querySelector(`[data-nav="${CSS.escape(focused)}"]`) ?? document.getElementById(focused))?.focus();
+    showMenuMark();
+  }
+
+  /** On a small screen the sidebar is folded away: its menu button says when something is unread elsewhere. */
+  function showMenuMark() {
+    const mark = document.getElementById('menu-mark');
+    const elsewhere = [...snap.channels.map((/** @type {any} */ c) => c.id), snap.app.dm].some((key) => key !== currentConversation() && unreadIn(key) > 0);
+    if (mark) mark.hidden = !elsewhere;
   }
 
   function appGlyph() {
@@ -425,9 +576,10 @@ function startPage() {
   }
 
   function switchPerson(/** @type {string} */ id) {
+    closeDrawer();
     me = id;
     snap = null;
-    unread = new Set();
+    lastRead = {};
     thread = null;
     modal = null;
     if (dialog.open) dialog.close();
@@ -441,24 +593,31 @@ function startPage() {
   }
 
   function openChannel(/** @type {string} */ id) {
+    if (!snap) return; // between a switch of person and their workspace's arrival
     current = { kind: 'channel', id };
     thread = null;
-    unread.delete(id);
+    markSeen(id);
     setUrl();
+    closeDrawer();
     renderSidebar();
     renderPane();
     renderThread();
-    live.input?.focus();
+    focusPane();
   }
 
   function openApp(/** @type {'home' | 'messages'} */ tab) {
+    if (!snap) return;
+    const fromTab = document.activeElement?.getAttribute('role') === 'tab';
     current = { kind: 'app', tab };
     thread = null;
-    if (tab === 'messages') unread.delete(snap.app.dm);
+    if (tab === 'messages') markSeen(snap.app.dm);
     setUrl();
+    closeDrawer();
     renderSidebar();
     renderPane();
     renderThread();
+    if (fromTab) document.getElementById(`tab-${tab}`)?.focus();
+    else if (narrow.matches) focusPane();
     // Slack tells the app each time a person enters its Home or Messages tab.
     api('app-home', { tab }).catch(() => {});
   }
@@ -473,7 +632,7 @@ function startPage() {
       const tabButtons = tabs.map((t) =>
         h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-${t}`, 'aria-selected': String(current.kind === 'app' && current.tab === t), 'aria-controls': 'tab-panel', onclick: () => openApp(t) }, T(t)),
       );
-      const header = h('div', { class: 'pane-header' }, h('h2', null, appGlyph(), snap.app.name), h('div', { class: 'tabs', role: 'tablist', 'aria-label': snap.app.name }, tabButtons));
+      const header = h('div', { class: 'pane-header' }, h('h2', { id: 'pane-title', tabindex: '-1' }, appGlyph(), snap.app.name), h('div', { class: 'tabs', role: 'tablist', 'aria-label': snap.app.name }, tabButtons));
       if (current.tab === 'home') {
         pane.replaceChildren(header, h('section', { class: 'scroll', id: 'tab-panel', role: 'tabpanel', 'aria-labelledby': 'tab-home' }, renderHome()));
         return;
@@ -489,7 +648,7 @@ function startPage() {
     const name = channel ? `#${channel.name}` : current.id;
     const scroll = h('section', { class: 'scroll', 'aria-label': name });
     const title = channel?.isPrivate ? [icon('lock'), channel.name, h('span', { class: 'visually-hidden' }, `, ${T('privateChannel')}`)] : name;
-    pane.replaceChildren(h('div', { class: 'pane-header' }, h('h2', null, title)), scroll, ...composer(current.id, channel ? `#${channel.name}` : name));
+    pane.replaceChildren(h('div', { class: 'pane-header' }, h('h2', { id: 'pane-title', tabindex: '-1' }, title)), scroll, ...composer(current.id, channel ? `#${channel.name}` : name));
     live.scroll = scroll;
     renderMessageList();
     scroll.scrollTop = scroll.scrollHeight;
@@ -603,7 +762,7 @@ function startPage() {
     root.append(
       h(
         'aside',
-        { class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title' },
+        { class: 'thread', id: 'thread', 'aria-labelledby': 'thread-title', inert: drawerOpen },
         h(
           'div',
           { class: 'thread-header' },
@@ -641,17 +800,21 @@ function startPage() {
         'aria-controls': 'suggestions',
         'aria-describedby': 'usage',
         'aria-label': T('messageLabel', { name }),
-        placeholder: T('messagePlaceholder', { name }),
+        // A phone's box is narrow: the pane's title above it already names the conversation.
+        placeholder: T(narrow.matches ? 'messagePlaceholderShort' : 'messagePlaceholder', { name }),
+        enterkeyhint: 'send',
       })
     );
+    const sent = lineHistory();
     const listbox = h('ul', { class: 'suggestions', id: 'suggestions', role: 'listbox', 'aria-label': T('commandSuggestions'), hidden: true });
     const usage = h('div', { class: 'usage', id: 'usage' });
     let matches = /** @type {any[]} */ ([]);
     let active = -1;
 
-    const update = () => {
+    /** @param {{ suggest?: boolean }} [options] a line recalled with ↑ opens no suggestions, so ↑ goes on walking */
+    const update = ({ suggest = true } = {}) => {
       const text = input.value;
-      const typing = /^\/\S*$/.exec(text);
+      const typing = suggest && /^\/\S*$/.exec(text);
       const command = snap.commands.find((/** @type {any} */ c) => text.startsWith(`${c.command} `) || text === c.command);
       usage.textContent = command ? `${command.command} ${command.usageHint}` : '';
       matches = typing ? snap.commands.filter((/** @type {any} */ c) => c.command.startsWith(text) && c.command !== text) : [];
@@ -682,6 +845,7 @@ function startPage() {
     };
     input.addEventListener('input', () => {
       active = 0;
+      sent.restart();
       update();
     });
     input.addEventListener('keydown', (event) => {
@@ -696,6 +860,14 @@ function startPage() {
         matches = [];
         listbox.hidden = true;
         input.setAttribute('aria-expanded', 'false');
+      } else if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        // Like a shell: ↑ brings back the lines sent before, ↓ returns towards the one being typed.
+        const line = sent.move(event.key === 'ArrowUp' ? -1 : 1, input.value);
+        if (line === null) return;
+        event.preventDefault();
+        input.value = line;
+        input.setSelectionRange(line.length, line.length);
+        update({ suggest: false });
       }
     });
     input.addEventListener('blur', () => {
@@ -710,10 +882,22 @@ function startPage() {
           event.preventDefault();
           const text = input.value.trim();
           if (!text) return;
+          sent.add(text);
           input.value = '';
           update();
-          const answer = await api('send', { channel, text });
-          if (!answer.ok && answer.error === 'read_only') toast(T('readOnlyDm'));
+          let through = false;
+          try {
+            const answer = await api('send', { channel, text });
+            if (!answer.ok && answer.error === 'read_only') toast(T('readOnlyDm'));
+            through = answer.ok && (answer.outcome === 'posted' || answer.outcome === 'answered');
+          } catch {
+            toast(T('sendTrouble'));
+          }
+          // Refused or not delivered: the line comes back to be mended, unless the person has moved on.
+          if (!through && input.isConnected && input.value === '') {
+            input.value = text;
+            update({ suggest: false });
+          }
         },
       },
       listbox,
@@ -722,6 +906,16 @@ function startPage() {
     );
     live.input = input;
     return [form, usage];
+  }
+
+  /** The lines the current person sent, across channels and person switches. */
+  function lineHistory() {
+    let lines = lineHistories.get(me);
+    if (!lines) {
+      lines = createLineHistory();
+      lineHistories.set(me, lines);
+    }
+    return lines;
   }
 
   // ── mrkdwn and Block Kit rendering ──
@@ -767,9 +961,10 @@ function startPage() {
         const href = safeHref(node.url);
         return href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, node.label) : document.createTextNode(node.label);
       }
-      case 'emoji':
-        // Shown as its shortcode: the sandbox ships no emoji images and cannot count on an emoji font.
-        return h('span', { class: 'emoji' }, `:${node.name}:`);
+      case 'emoji': {
+        const emoji = emojiFor(node.name);
+        return emoji ? h('span', { class: 'emoji', title: `:${node.name}:` }, emoji) : document.createTextNode(`:${node.name}:`);
+      }
     }
   }
 
@@ -781,12 +976,14 @@ function startPage() {
   function textObject(/** @type {any} */ text) {
     if (!text || typeof text.text !== 'string') return unsupported(String(text?.type ?? 'missing'), 'text');
     if (text.type === 'mrkdwn') return h('div', { class: 'mrkdwn' }, renderMrkdwn(text.text));
-    if (text.type === 'plain_text') return h('span', { class: 'plain' }, text.text);
+    if (text.type === 'plain_text') return h('span', { class: 'plain' }, plain(text));
     return unsupported(text.type, 'text');
   }
 
+  /** A plain_text object's words; Slack draws its emoji codes unless the app sent `emoji: false`. */
   function plain(/** @type {any} */ text) {
-    return text && typeof text.text === 'string' ? text.text : '';
+    if (!text || typeof text.text !== 'string') return '';
+    return text.emoji === false ? text.text : emojify(text.text);
   }
 
   /**
@@ -886,13 +1083,15 @@ function startPage() {
     const hintId = `${id}-hint`;
     const errorId = `${id}-error`;
     const described = [block.hint ? hintId : '', errorId].filter(Boolean).join(' ');
-    const labelText = [plain(block.label), block.optional ? h('span', { class: 'optional' }, ` ${T('optional')}`) : null];
+    const labelText = () => [plain(block.label), block.optional ? h('span', { class: 'optional' }, ` ${T('optional')}`) : null];
     const hint = block.hint ? h('div', { class: 'hint', id: hintId }, plain(block.hint)) : null;
     const error = h('div', { class: 'error', id: errorId, hidden: true });
     const common = { id, name: id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' };
     const group = el.type === 'radio_buttons' || el.type === 'checkboxes';
     /** @type {any} */
     let control;
+    /** @type {HTMLElement | null} */
+    let touchChoices = null;
     switch (el.type) {
       case 'plain_text_input':
         control = el.multiline
@@ -911,6 +1110,7 @@ function startPage() {
         control = multi
           ? h('select', { ...common, multiple: true, size: String(Math.min(6, allOptions(el).length || 1)) }, body)
           : h('select', { ...common }, h('option', { value: '' }, plain(el.placeholder) || T('choose')), body);
+        if (multi) touchChoices = multiChoices(/** @type {HTMLSelectElement} */ (control), el, id, labelText(), described);
         break;
       }
       case 'radio_buttons':
@@ -940,11 +1140,41 @@ function startPage() {
       default:
         control = unsupported(el.type, 'element');
     }
-    const multiHint = el.type === 'multi_static_select' ? h('div', { class: 'hint' }, T('multiSelectHint')) : null;
+    const multiHint = el.type === 'multi_static_select' ? h('div', { class: 'hint multi-hint' }, T('multiSelectHint')) : null;
     if (group) {
-      return h('fieldset', { class: 'b-input', 'data-block-id': block.block_id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' }, h('legend', null, labelText), control, hint, error);
+      return h('fieldset', { class: 'b-input', 'data-block-id': block.block_id, 'aria-describedby': described, 'aria-required': block.optional ? undefined : 'true' }, h('legend', null, labelText()), control, hint, error);
     }
-    return h('div', { class: 'b-input', 'data-block-id': block.block_id }, h('label', { for: id }, labelText), control, multiHint, hint, error);
+    return h('div', { class: `b-input${touchChoices ? ' multi' : ''}`, 'data-block-id': block.block_id }, h('label', { for: id }, labelText()), control, multiHint, touchChoices, hint, error);
+  }
+
+  /**
+   * A multi_static_select as a list of checkboxes, which a touch screen or a small one shows instead
+   * of the list box and its Ctrl-click (style.css picks one). Each box mirrors one option of the select, and the select stays what is
+   * submitted, so the state is Slack's `selected_options` whichever one the person used.
+   * @param {HTMLSelectElement} select @param {any} el @param {string} id @param {any[]} labelText @param {string} described
+   */
+  function multiChoices(select, el, id, labelText, described) {
+    const byValue = new Map([...select.options].map((o) => [o.value, o]));
+    /** @type {HTMLInputElement[]} */
+    const boxes = [];
+    const row = (/** @type {any} */ o) => {
+      const box = /** @type {HTMLInputElement} */ (
+        h('input', { type: 'checkbox', id: `${id}-choice-${boxes.length}`, value: o.value, checked: byValue.get(o.value)?.selected, 'aria-describedby': described })
+      );
+      box.addEventListener('change', () => {
+        const option = byValue.get(o.value);
+        if (option) option.selected = box.checked;
+      });
+      boxes.push(box);
+      return h('label', { class: 'choice', for: box.id }, box, h('span', null, plain(o.text)));
+    };
+    select.addEventListener('change', () => {
+      for (const box of boxes) box.checked = byValue.get(box.value)?.selected ?? false;
+    });
+    const rows = el.option_groups
+      ? el.option_groups.map((/** @type {any} */ g) => h('div', { class: 'choice-group', role: 'group', 'aria-label': plain(g.label) }, h('div', { class: 'choice-group-label', 'aria-hidden': 'true' }, plain(g.label)), (g.options ?? []).map(row)))
+      : (el.options ?? []).map(row);
+    return h('fieldset', { class: 'choices touch-choices' }, h('legend', null, labelText), rows);
   }
 
   /**
@@ -1021,9 +1251,14 @@ function startPage() {
         if (message) control.setAttribute('aria-invalid', 'true');
         else control.removeAttribute('aria-invalid');
       }
-      if (message && !first) first = /** @type {HTMLElement | null} */ (wrapper.querySelector('input, select, textarea'));
+      if (message && !first) first = firstShown(wrapper, 'input, select, textarea');
     }
     first?.focus();
+  }
+
+  /** The first element matching `selector` that is drawn (a small screen hides some controls). */
+  function firstShown(/** @type {HTMLElement} */ container, /** @type {string} */ selector) {
+    return /** @type {HTMLElement | undefined} */ ([...container.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0)) ?? null;
   }
 
   // ── modals ──
@@ -1077,7 +1312,7 @@ function startPage() {
     );
     dialog.replaceChildren(form);
     if (!dialog.open) dialog.showModal();
-    const first = /** @type {HTMLElement | null} */ (body.querySelector('[autofocus], input, select, textarea') ?? form.querySelector('.modal-footer .btn'));
+    const first = firstShown(body, '[autofocus]') ?? firstShown(body, 'input, select, textarea') ?? firstShown(form, '.modal-footer .btn');
     first?.focus();
   }
 
