@@ -27,8 +27,11 @@ export interface PostgresDatabase extends Database {
   readonly pool: pg.Pool;
 }
 
-/** How long a request waits for a connection before it is told to try again. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a connection (a free one, or a new one) before it is told to try
+ * again: inside the three seconds Slack waits for an answer.
+ */
+const CONNECT_TIMEOUT_MS = 2_000;
 /** A session idle inside a transaction this long (a stuck or killed instance) is ended by the server. */
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 /** Attempts of a unit of work that met a deadlock, a serialization failure or a unique race. */
@@ -58,9 +61,12 @@ export function openPostgres(settings: PostgresSettings): PostgresDatabase {
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     application_name: 'liaison',
   });
-  // An idle connection the server drops (a restart, a failover) must not stop the process: the
-  // pool discards it and opens a new one at the next request.
+  // A connection the server drops (a restart, a failover) must not stop the process. The pool
+  // reports one that drops while idle, and discards it; one dropped while a unit of work holds it
+  // reports on the connection itself, and the unit's query fails (that unit is answered "try
+  // again"). Either way the pool opens a new connection at the next request.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   // One drizzle handle (and its prepared queries) per pooled connection, kept while the connection lives.
   const handles = new WeakMap<pg.PoolClient, Tx>();

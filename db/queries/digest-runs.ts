@@ -1,6 +1,7 @@
 // The digest runs: one row per operation per local day, claimed before the digest is posted.
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../database.js';
+import { preparedQuery } from '../prepared.js';
 
 export type DigestTrigger = 'schedule' | 'manual';
 export type DigestRunStatus = 'claimed' | 'posted' | 'failed' | 'unknown';
@@ -58,23 +59,35 @@ export async function finishRun(
     .where(eq(digestRuns.id, id));
 }
 
-/** Runs still claimed since before `claimedBefore`: a crash cut them short. Marks them unknown and returns them. */
-export async function markClaimedRunsUnknown(tx: Tx, claimedBefore: number, at: number): Promise<Array<{ operationId: number; localDate: string }>> {
+// Prepared: the digest job runs these every minute on every instance.
+const markUnknown = preparedQuery((tx) => {
   const { digestRuns } = tx.tables;
   return tx.orm
     .update(digestRuns)
-    .set({ status: 'unknown', error: 'interrupted', finishedAt: at })
-    .where(and(eq(digestRuns.status, 'claimed'), lt(digestRuns.claimedAt, claimedBefore)))
-    .returning({ operationId: digestRuns.operationId, localDate: digestRuns.localDate });
+    .set({ status: 'unknown', error: 'interrupted', finishedAt: sql`${sql.placeholder('at')}` })
+    .where(and(eq(digestRuns.status, 'claimed'), lt(digestRuns.claimedAt, sql.placeholder('claimedBefore'))))
+    .returning({ operationId: digestRuns.operationId, localDate: digestRuns.localDate })
+    .prepare();
+});
+
+const liveRun = preparedQuery((tx) => {
+  const { digestRuns } = tx.tables;
+  return tx.orm
+    .select({ id: digestRuns.id })
+    .from(digestRuns)
+    .where(
+      and(eq(digestRuns.operationId, sql.placeholder('operationId')), eq(digestRuns.localDate, sql.placeholder('localDate')), ne(digestRuns.status, 'failed')),
+    )
+    .limit(1)
+    .prepare();
+});
+
+/** Runs still claimed since before `claimedBefore`: a crash cut them short. Marks them unknown and returns them. */
+export function markClaimedRunsUnknown(tx: Tx, claimedBefore: number, at: number): Promise<Array<{ operationId: number; localDate: string }>> {
+  return markUnknown(tx).execute({ claimedBefore, at });
 }
 
 /** Whether the day's digest is out or being posted (a failed run does not count: it is due again). */
 export async function hasLiveRun(tx: Tx, operationId: number, localDate: string): Promise<boolean> {
-  const { digestRuns } = tx.tables;
-  const [row] = await tx.orm
-    .select({ id: digestRuns.id })
-    .from(digestRuns)
-    .where(and(eq(digestRuns.operationId, operationId), eq(digestRuns.localDate, localDate), ne(digestRuns.status, 'failed')))
-    .limit(1);
-  return row !== undefined;
+  return (await liveRun(tx).execute({ operationId, localDate })).length > 0;
 }

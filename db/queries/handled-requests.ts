@@ -22,8 +22,12 @@ export async function claimRequest(tx: Tx, requestId: string, at: number): Promi
   return (await claim(tx).execute({ requestId, at })).length === 1;
 }
 
+const forget = preparedQuery((tx) => {
+  const { handledRequests } = tx.tables;
+  return tx.orm.delete(handledRequests).where(lt(handledRequests.handledAt, sql.placeholder('before'))).prepare();
+});
+
 /** Forgets requests handled before `before`: Slack's signature check refuses their replays anyway. */
 export async function forgetRequestsBefore(tx: Tx, before: number): Promise<void> {
-  const { handledRequests } = tx.tables;
-  await tx.orm.delete(handledRequests).where(lt(handledRequests.handledAt, before));
+  await forget(tx).execute({ before });
 }

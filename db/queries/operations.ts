@@ -215,8 +215,7 @@ export interface ScheduledOperation {
   createdAt: number;
 }
 
-/** Open operations that have a digest channel: the ones the digest job looks at. */
-export async function listScheduledOperations(tx: Tx): Promise<ScheduledOperation[]> {
+const scheduled = preparedQuery((tx) => {
   const { operations } = tx.tables;
   return tx.orm
     .select({
@@ -229,13 +228,23 @@ export async function listScheduledOperations(tx: Tx): Promise<ScheduledOperatio
       createdAt: operations.createdAt,
     })
     .from(operations)
-    .where(and(isNull(operations.closedAt), isNotNull(operations.digestChannelId)));
+    .where(and(isNull(operations.closedAt), isNotNull(operations.digestChannelId)))
+    .prepare();
+});
+
+const ends = preparedQuery((tx) => {
+  const { operations } = tx.tables;
+  return tx.orm.select({ id: operations.id, code: operations.code, endDate: operations.endDate, timezone: operations.timezone }).from(operations).prepare();
+});
+
+/** Open operations that have a digest channel: the ones the digest job looks at (every minute). */
+export function listScheduledOperations(tx: Tx): Promise<ScheduledOperation[]> {
+  return scheduled(tx).execute();
 }
 
-/** Every operation's end and zone: what retention needs to know. */
-export async function listOperationEnds(tx: Tx): Promise<Array<{ id: number; code: string; endDate: string; timezone: string }>> {
-  const { operations } = tx.tables;
-  return tx.orm.select({ id: operations.id, code: operations.code, endDate: operations.endDate, timezone: operations.timezone }).from(operations);
+/** Every operation's end and zone: what retention needs to know (every minute). */
+export function listOperationEnds(tx: Tx): Promise<Array<{ id: number; code: string; endDate: string; timezone: string }>> {
+  return ends(tx).execute();
 }
 
 /** Per agency, the largest personnel counts it joined any of `operationIds` with. */

@@ -172,16 +172,23 @@ export async function recordCardPosted(tx: Tx, id: number, card: { channelId: st
  * Claims up to `limit` referrals whose card is still queued and that no other instance is posting
  * (or whose poster's claim ran out: it stopped), until `until`. Returns their ids.
  */
-export async function claimQueuedCards(tx: Tx, now: number, until: number, limit: number): Promise<number[]> {
+const queuedCards = preparedQuery((tx) => {
   const { referrals } = tx.tables;
-  const free = or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now));
-  const candidates = await tx.orm
+  return tx.orm
     .select({ id: referrals.id })
     .from(referrals)
-    .where(and(isNull(referrals.cardTs), free))
+    .where(and(isNull(referrals.cardTs), or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, sql.placeholder('now')))))
     .orderBy(asc(referrals.id))
-    .limit(limit);
+    .limit(sql.placeholder('limit'))
+    .prepare();
+});
+
+export async function claimQueuedCards(tx: Tx, now: number, until: number, limit: number): Promise<number[]> {
+  const { referrals } = tx.tables;
+  // Read first (prepared: the card job asks every minute, and almost always finds none).
+  const candidates = await queuedCards(tx).execute({ now, limit });
   if (candidates.length === 0) return [];
+  const free = or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now));
   const claimed = await tx.orm
     .update(referrals)
     .set({ cardClaimedUntil: until })
@@ -230,28 +237,33 @@ export interface ReminderLimits {
  * Referrals with a posted card due another reminder at `now`: pending ones older than one more of
  * their urgency's limit than reminders sent; accepted ones likewise with the accepted limit.
  */
-export async function listReferralIdsDueReminder(tx: Tx, now: number, limits: ReminderLimits, max: number): Promise<number[]> {
+const dueReminders = preparedQuery((tx) => {
   const { referrals: r } = tx.tables;
   // One branch per limit: a parameter inside CASE would be typed text by PostgreSQL. CAST keeps a
   // long limit (in ms) from overflowing PostgreSQL's 32-bit integer arithmetic.
-  const due = (limit: number) => sql`${r.statusChangedAt} + (${r.remindersSent} + 1) * CAST(${limit} AS BIGINT) <= ${now}`;
-  const rows = await tx.orm
+  const due = (limit: keyof ReminderLimits) =>
+    sql`${r.statusChangedAt} + (${r.remindersSent} + 1) * CAST(${sql.placeholder(limit)} AS BIGINT) <= ${sql.placeholder('now')}`;
+  return tx.orm
     .select({ id: r.id })
     .from(r)
     .where(
       and(
         isNotNull(r.cardTs),
         or(
-          and(eq(r.status, 'pending'), eq(r.urgency, 'immediate'), due(limits.immediate)),
-          and(eq(r.status, 'pending'), eq(r.urgency, 'urgent'), due(limits.urgent)),
-          and(eq(r.status, 'pending'), eq(r.urgency, 'routine'), due(limits.routine)),
-          and(eq(r.status, 'accepted'), due(limits.accepted)),
+          and(eq(r.status, 'pending'), eq(r.urgency, 'immediate'), due('immediate')),
+          and(eq(r.status, 'pending'), eq(r.urgency, 'urgent'), due('urgent')),
+          and(eq(r.status, 'pending'), eq(r.urgency, 'routine'), due('routine')),
+          and(eq(r.status, 'accepted'), due('accepted')),
         ),
       ),
     )
     .orderBy(asc(r.id))
-    .limit(max);
-  return rows.map((row) => row.id);
+    .limit(sql.placeholder('max'))
+    .prepare();
+});
+
+export async function listReferralIdsDueReminder(tx: Tx, now: number, limits: ReminderLimits, max: number): Promise<number[]> {
+  return (await dueReminders(tx).execute({ ...limits, now, max })).map((row) => row.id);
 }
 
 /** Moves the reminder count from `from` to `to` if nothing else did: the claim (and its release). */

@@ -1,6 +1,6 @@
 // Builds the Bolt app for the configured transport (HTTP by default, Socket Mode with an app token)
 // and the `/healthz` route. Transport only: what a request means is decided in the listeners.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, isRawBodyError, isValidSlackRequest, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
@@ -9,6 +9,8 @@ import { BOT_SCOPES, createInstallationStore, installerOptions, registerUninstal
 
 /** Slack's payloads are small; a larger body is refused before it is parsed. */
 export const REQUEST_BODY_LIMIT = 256 * 1024;
+/** On shutdown, requests already being handled get this long to finish before their connections are closed. */
+const DRAIN_MS = 4_000;
 
 export interface SlackTransport {
   app: App;
@@ -36,6 +38,10 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
 
   let receiver: Receiver;
   let installations: ReturnType<typeof createInstallationStore> | undefined;
+  let server: Server | undefined;
+  // Once stopping, requests that arrive on connections still open are refused (503, Connection:
+  // close) instead of being taken on: a load balancer sends them to another instance.
+  let stopping = false;
   if (slack.kind === 'socket') {
     receiver = new SocketModeReceiver({
       appToken: slack.appToken,
@@ -66,7 +72,7 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
       });
     }
     const httpReceiver = new HTTPReceiver(http);
-    guardRequests(httpReceiver, deps, slack.signingSecret);
+    guardRequests(httpReceiver, deps, slack.signingSecret, () => stopping);
     receiver = httpReceiver;
   }
 
@@ -92,31 +98,56 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
         await app.start();
         return config.port;
       }
-      const server = await (receiver as HTTPReceiver).start({ port: config.port, host });
+      server = await (receiver as HTTPReceiver).start({ port: config.port, host });
       const address = server.address();
       return typeof address === 'object' && address ? address.port : config.port;
     },
     async stop() {
-      await app.stop();
+      stopping = true;
+      // Keep-alive connections under load would keep the server open for ever: after the drain,
+      // whatever is still open is closed.
+      const drained = setTimeout(() => server?.closeAllConnections(), DRAIN_MS);
+      try {
+        await app.stop();
+      } finally {
+        clearTimeout(drained);
+      }
     },
   };
 }
 
+/** Slack's signature window: a request signed longer ago than this, or further ahead, is refused. */
+const SIGNATURE_WINDOW_S = 5 * 60;
+
 /**
- * Bolt's HTTP receiver reads fields of the parsed body without checking it is an object, in a
- * promise nobody awaits: a signed `payload=null` would stop Node. Bodies are read here first (with
- * the same size limit); one that is not an object is answered 400 if Slack signed it, 401 if not,
- * and never reaches Bolt. Bolt reuses the buffered body.
+ * What Bolt's HTTP receiver leaves open, closed before a request reaches it:
+ * - it reads fields of the parsed body without checking it is an object, in a promise nobody
+ *   awaits: a signed `payload=null` would stop Node. Bodies are read here first (with the same size
+ *   limit); one that is not an object is answered 400 if Slack signed it, 401 if not, and never
+ *   reaches Bolt, which reuses the buffered body;
+ * - it refuses a timestamp more than five minutes old but not one ahead: a request "signed in the
+ *   future" could be replayed until that future came. Refused here with 401, as an old one is.
  */
-function guardRequests(receiver: HTTPReceiver, deps: Deps, signingSecret: string): void {
+function guardRequests(receiver: HTTPReceiver, deps: Deps, signingSecret: string, stopping: () => boolean): void {
   const listen = receiver.requestListener;
   const refuse = (res: ServerResponse, status: number) => {
     res.writeHead(status);
     res.end();
   };
   receiver.requestListener = (req, res) => {
+    if (stopping()) {
+      res.writeHead(503, { connection: 'close', 'retry-after': '1' });
+      res.end();
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.startsWith('/slack/events')) {
       listen(req, res);
+      return;
+    }
+    const signedAt = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(signedAt) && signedAt > Date.now() / 1000 + SIGNATURE_WINDOW_S) {
+      deps.logger.warn('request signed in the future; refused');
+      refuse(res, 401);
       return;
     }
     HTTPModuleFunctions.bufferIncomingMessage(req, REQUEST_BODY_LIMIT).then(

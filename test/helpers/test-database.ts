@@ -22,7 +22,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(engine: TestEngine = TEST_ENGINE): Promise<TestDatabase> {
+/**
+ * `empty`: without the schema, as a new deployment finds its database (a SQLite file always starts
+ * empty; a PostgreSQL copy of the template is emptied).
+ */
+export async function createTestDatabase(engine: TestEngine = TEST_ENGINE, options: { empty?: boolean } = {}): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
     const path = join(dir, 'liaison.db');
@@ -48,6 +52,12 @@ export async function createTestDatabase(engine: TestEngine = TEST_ENGINE): Prom
     }
   });
   const url = `${server}/${name}`;
+  if (options.empty) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS drizzle CASCADE;');
+    await client.end();
+  }
   return {
     engine,
     env: { DATABASE_URL: url },

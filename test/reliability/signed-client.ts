@@ -10,10 +10,10 @@ export function signedHeaders(body: string | Buffer, contentType: string): Recor
   return { 'content-type': contentType, ...signatureHeaders(body) };
 }
 
-const RUN = randomBytes(3).toString('hex');
-
 export class SignedClient {
   private counter = 0;
+  /** Unique per client: two clients in one test must never send the same trigger_id by chance. */
+  private readonly run = randomBytes(4).toString('hex');
   constructor(
     private readonly baseUrl: () => string,
     readonly slack: FakeSlack,
@@ -23,7 +23,7 @@ export class SignedClient {
 
   /** A fresh ID for trigger_id / response_url. */
   nextId(prefix: string): string {
-    return `${prefix}-${RUN}-${++this.counter}`;
+    return `${prefix}-${this.run}-${++this.counter}`;
   }
 
   async post(body: string | Buffer, headers: Record<string, string>, timeoutMs = this.timeoutMs): Promise<HttpAnswer> {

