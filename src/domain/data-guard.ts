@@ -114,7 +114,7 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2039\u203A\u
 // "Jess". A chain ends where a longer word starts ("T-shirt", "E-12" stay as they are).
 const LETTER_CHAIN = /(?<![\p{L}\d])\p{L}(?:[.-]\p{L}(?![\p{L}\d]))+\.?/gu;
 // In a token made of digits and l/I/O/o, the letters are digits: "5l9-555-Ol34" is a phone number.
-const DIGIT_LOOKALIKES = /(?<![\p{L}\d])[\dOolI]+(?![\p{L}\d])/gu;
+const DIGIT_LOOKALIKES = /(?<![\p{L}\d])[\dOolI]*[OolI][\dOolI]*(?![\p{L}\d])/gu;
 const LOOKALIKE_VALUE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1' };
 
 const DIGIT_WORDS: Record<string, string> = {
@@ -124,23 +124,48 @@ const DIGIT_WORDS: Record<string, string> = {
 const DIGIT_WORD = `(?:${Object.keys(DIGIT_WORDS).join('|')})`;
 // Three or more digits and digit words in a row, two of them words: "five one nine 555 oh one…".
 const DIGIT_WORD_RUN = rx(String.raw`(?<![\p{L}\d])(?:${DIGIT_WORD}|\d{1,4})(?![\p{L}\d])(?:[ ,.\/-]{1,3}(?:${DIGIT_WORD}|\d{1,4})(?![\p{L}\d])){2,}`);
+// "519 [dot] 555 dash 0134": a separator spelled out between two digits is a separator.
+const SEPARATOR_WORDS = /(?<=\d)\s?[([]?\s?(?:dot|dash|point|tiret|period|slash|hyphen)\s?[)\]]?\s?(?=\d)/giu;
+// "five19": a digit word glued to digits ("sept" and "o" are left alone: "Sept12", "o2").
+const GLUED_DIGIT_WORDS = rx(String.raw`(?<![\p{L}])(?:zero|one|two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|huit|neuf)(?=\d)|(?<=\d)(?:zero|one|two|three|four|five|six|seven|eight|nine|deux|trois|quatre|cinq|huit|neuf)(?![\p{L}])`);
 // Four or more single characters with one space between ("j a n e @ g m a i l . c o m", "A B C D
 // 1 2 3"), at least one a letter or "@": the spaces are removed. Runs of single digits alone are
 // left for the phone rules, which read them as they are.
 const SPACED_CHARS = /(?<![^ ])(?:[\p{L}\d@.] ){3,}[\p{L}\d@.](?![^ ])/gu;
 
+const NOT_ASCII = /[\u0080-\u{10FFFF}]/u;
+// Any space but a single plain one between words (most texts have none: the replace is skipped).
+const UNUSUAL_SPACE = /[^\S ]|\p{Cc}| {2}|^ | $/u;
+// V8 keeps a string in two bytes a character once a step such as normalize() produced it, even when
+// every character left is Latin-1, and its regular expressions run several times slower on such a
+// string: the folded text is rebuilt from its character codes, which V8 stores one byte each.
+function asOneByte(t: string): string {
+  if (/[\u0100-\u{10FFFF}]/u.test(t)) return t;
+  let out = '';
+  for (let i = 0; i < t.length; i += 1024) {
+    const codes: number[] = [];
+    for (let j = i; j < Math.min(t.length, i + 1024); j++) codes.push(t.charCodeAt(j));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 /** The text as the rules read it (see the file's header). Exported for tests and for callers that
  * want to show what the guard saw. */
 export function foldText(text: string): string {
   let t = decodeEntities(readSlackMarkup(text));
-  t = t.normalize('NFKC').replace(INVISIBLE, '');
-  t = t.normalize('NFD').replace(MARKS, '');
-  t = t.replace(/\p{Nd}/gu, asciiDigit);
-  t = t.replace(HOMOGLYPH, (c) => HOMOGLYPHS[c] ?? c);
-  t = t.replace(DASHES, '-').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
-  t = t.replace(/[\s\p{Z}\p{Cc}]+/gu, ' ').trim();
+  if (NOT_ASCII.test(t)) {
+    t = t.normalize('NFKC').replace(INVISIBLE, '');
+    t = t.normalize('NFD').replace(MARKS, '');
+    t = t.replace(/\p{Nd}/gu, asciiDigit);
+    t = t.replace(HOMOGLYPH, (c) => HOMOGLYPHS[c] ?? c);
+    t = t.replace(DASHES, '-').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+    t = asOneByte(t);
+  }
+  if (UNUSUAL_SPACE.test(t)) t = t.replace(/[\s\p{Z}\p{Cc}]+/gu, ' ').trim();
   t = t.replace(LETTER_CHAIN, (chain) => chain.replace(/[.-]/g, ''));
-  t = t.replace(DIGIT_LOOKALIKES, (token) => (digitCount(token) >= 2 && /[OolI]/.test(token) ? token.replace(/[OolI]/g, (c) => LOOKALIKE_VALUE[c] ?? c) : token));
+  t = t.replace(DIGIT_LOOKALIKES, (token) => (digitCount(token) >= 2 ? token.replace(/[OolI]/g, (c) => LOOKALIKE_VALUE[c] ?? c) : token));
+  t = t.replace(SEPARATOR_WORDS, '-').replace(GLUED_DIGIT_WORDS, (w) => DIGIT_WORDS[w.toLowerCase()] ?? w);
   t = t.replace(DIGIT_WORD_RUN, (run) => {
     const tokens = run.split(/([ ,./-]{1,3})/);
     if (tokens.filter((x) => DIGIT_WORDS[x.toLowerCase()] !== undefined).length < 2) return run;
@@ -189,6 +214,28 @@ const NOT_A_NAME = wordSet(
   amie amis chum blonde copain copine proxenete fille filles femme femmes gars homme hommes jeune jeunes
   mineure mineur victime temoin suspecte meme autre differente plusieurs beaucoup madame monsieur
   non-divulgue nondivulgue divulgue fourni fournie donne donne donnee inscrit note voir dossier`,
+);
+
+// Words people write with a capital that are not names: services and institutions ("called
+// Detox", "called Transit Windsor"), peoples, identities and languages ("identified as Indigenous",
+// "dite Autochtone"), and parts of place names ("known as Little Italy").
+const COMMON_CAPITALISED = wordSet(
+  `transit detox crisis mobile housing immigration legal tow truck emergency mental addiction addictions
+  counselling counseling welfare works border customs interpreter interpreters translator translation
+  duty command control communications comms records forensics forensic senior community social private
+  courts corrections jail detention sexual assault domestic violence drop-in dropin food bank clothing
+  medical nursing pharmacy icu paramedic coroner greyhound airport admin administration reception front
+  desk management manager guard guards operator operators chat online website ontario quebec canada
+  downtown uptown midtown little old new north south east west upper lower central greater
+  indigenous aboriginal first nations nation metis inuit black white asian latina latino latinx hispanic
+  arab middle eastern filipino filipina francophone anglophone allophone trans transgender nonbinary
+  non-binary two-spirit queer lesbian gay bisexual canadian american mexican haitian jamaican somali
+  eritrean ethiopian syrian chinese korean vietnamese indian punjabi ukrainian russian romanian
+  brazilian colombian venezuelan moldovan international foreign undocumented refugee newcomer immigrant
+  citizen resident english french spanish tagalog arabic tigrinya amharic hindi mandarin cantonese
+  portuguese creole swahili farsi persian urdu autochtone autochtones noire noir blanche blanc asiatique
+  mineure majeure sante securite hebergement interprete quebecoise quebecois canadienne canadien
+  haitienne haitien etrangere etranger immigrante refugiee espagnol anglais francais arabe creole`,
 );
 
 // A Capitalised word followed by one of these is an organisation, a place or a road, not a person:
@@ -303,24 +350,28 @@ const LOCAL_STREETS = alt(
 );
 // Institutions and places whose names contain given names or capitalised words ("Hotel-Dieu Grace",
 // "Chez Doris", "Howard Johnson", "Maison de Marthe"): inside one of these nothing is a person's name.
-const BUILT_IN_PLACES = [
+// Agencies (shelters, services, helplines, police, hospitals) also make a name next to them a
+// worker's ("Sarah from Hiatus House"); hotels and places do not ("met Tanya at Super 8").
+const BUILT_IN_AGENCIES = [
   'Hiatus House', 'WEFiGHT', 'Welcome Centre', 'Downtown Mission', 'Windsor Regional Hospital', 'Hotel-Dieu Grace',
   'Sexual Assault Crisis Centre', 'Victim Services', 'Crime Stoppers', 'Legal Assistance of Windsor', 'Family Services',
   "Children's Aid Society", 'House of Sophrosyne', 'Salvation Army', 'Street Help', 'Canadian Mental Health Association',
-  'Teen Health Centre', 'Pozitive Pathways', 'Caesars Windsor', 'Ambassador Bridge', 'Devonshire Mall', 'Tecumseh Mall',
-  'St. Clair College', 'St Clair College', 'University of Windsor', 'Erie Shores HealthCare', 'Chatham-Kent Health Alliance',
-  'Northern Spotlight', 'Kids Help Phone', "Assaulted Women's Helpline", 'Talk4Healing', 'Canadian Human Trafficking Hotline',
-  'Victim Support Line', 'Super 8', 'Motel 6', 'Days Inn', 'Comfort Inn', 'Quality Inn', 'Holiday Inn', 'Best Western',
-  'Travelodge', 'Econo Lodge', 'Knights Inn', 'Red Roof Inn', 'Howard Johnson', 'Ramada', 'Hampton Inn', 'Fairfield Inn',
-  'Residence Inn', 'Four Points', 'Sandman', 'Royal Marquis', 'Hilton', 'Marriott', 'Sheraton', 'Radisson', 'Holiday Inn Express',
+  'Teen Health Centre', 'Pozitive Pathways', 'Erie Shores HealthCare', 'Chatham-Kent Health Alliance', 'Northern Spotlight',
+  'Kids Help Phone', "Assaulted Women's Helpline", 'Talk4Healing', 'Canadian Human Trafficking Hotline', 'Victim Support Line',
   'Maison de Marthe', 'La Maison de Marthe', 'Maison Marguerite', 'Chez Doris', 'Le Chainon', 'La rue des Femmes', 'Maison Passages',
   'CAVAC', 'La Sortie', 'Stella', "Stella, l'amie de Maimie", 'Le Phare des AffranchiEs', 'Dans la rue', 'Mission Old Brewery',
   'Mission Bon Accueil', 'Welcome Hall Mission', 'Maison du Pere', 'Refuge des jeunes', 'Auberge Madeleine', 'Maison Flora Tristan',
   'Accueil Bonneau', 'Foyer pour femmes autochtones', "Fem'aide", 'SOS violence conjugale', 'Info-aide violence sexuelle',
-  'Tel-jeunes', "Jeunesse J'ecoute", 'Hopital Sainte-Justine', 'Sainte-Justine', 'Royal Victoria', 'Place Emilie-Gamelin',
-  'Reine Elizabeth', 'Chateau Champlain', 'Lionel-Groulx', 'Guy-Concordia', 'Georges-Vanier', 'Lucien-LAllier', 'Ville-Marie',
-  'Marie-Victorin', 'Jean-Talon', 'Henri-Bourassa', 'Rene-Levesque', 'Jean-Drapeau', 'Honore-Beaugrand', 'Edouard-Montpetit',
-  'Villa-Maria', 'La Maison', 'Hotel Gouverneur', 'Auberge Royal', 'Motel Raphael', 'Hotel Universel',
+  'Tel-jeunes', "Jeunesse J'ecoute", 'Hopital Sainte-Justine', 'Sainte-Justine', 'Royal Victoria', 'La Maison',
+];
+const BUILT_IN_PLACES = [
+  'Caesars Windsor', 'Ambassador Bridge', 'Devonshire Mall', 'Tecumseh Mall', 'St. Clair College', 'St Clair College',
+  'University of Windsor', 'Super 8', 'Motel 6', 'Days Inn', 'Comfort Inn', 'Quality Inn', 'Holiday Inn', 'Best Western',
+  'Travelodge', 'Econo Lodge', 'Knights Inn', 'Red Roof Inn', 'Howard Johnson', 'Ramada', 'Hampton Inn', 'Fairfield Inn',
+  'Residence Inn', 'Four Points', 'Sandman', 'Royal Marquis', 'Hilton', 'Marriott', 'Sheraton', 'Radisson', 'Holiday Inn Express',
+  'Place Emilie-Gamelin', 'Reine Elizabeth', 'Chateau Champlain', 'Lionel-Groulx', 'Guy-Concordia', 'Georges-Vanier',
+  'Lucien-LAllier', 'Ville-Marie', 'Marie-Victorin', 'Jean-Talon', 'Henri-Bourassa', 'Rene-Levesque', 'Jean-Drapeau',
+  'Honore-Beaugrand', 'Edouard-Montpetit', 'Villa-Maria', 'Hotel Gouverneur', 'Auberge Royal', 'Motel Raphael', 'Hotel Universel',
 ];
 // Hotel words and chains: "room 12 at the Super 8", "#7 au Motel Raphael".
 const HOTEL = String.raw`(?:motel|hotel|inn|lodge|auberge|super\s*8|motel\s*6|days\s+inn|travelodge|ramada|hilton|marriott|sheraton|radisson|sandman|howard\s+johnson|best\s+western|econo\s+lodge|knights\s+inn|red\s+roof|comfort\s+inn|quality\s+inn|holiday\s+inn|hampton)`;
@@ -339,6 +390,8 @@ interface Scan {
   shouting: boolean;
   /** Spans of the folded text that are a registered agency or a built-in institution or place. */
   covered: ReadonlyArray<readonly [number, number]>;
+  /** The spans of `covered` that are agencies (registered or built in), not hotels or places. */
+  agencies: ReadonlyArray<readonly [number, number]>;
   /** Lower-case words of the registered names and codes ("wefight", "wps", "hiatus", …). */
   knownWords: ReadonlySet<string>;
   /** What the digit runs of the masked text are, read once. */
@@ -352,6 +405,7 @@ function phrasesRegex(phrases: readonly string[]): RegExp | null {
   if (folded.length === 0) return null;
   return rx(`(?<![\\p{L}\\d])(?:${folded.map((p) => escapeRe(p).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\d])`);
 }
+const BUILT_IN_AGENCIES_RE = phrasesRegex(BUILT_IN_AGENCIES);
 const BUILT_IN_PLACES_RE = phrasesRegex(BUILT_IN_PLACES);
 
 interface KnownNames {
@@ -377,9 +431,13 @@ function knownNamesOf(names: Iterable<string> | undefined): KnownNames {
 
 function spansOf(re: RegExp | null, text: string, into: Array<readonly [number, number]>): void {
   if (!re) return;
-  for (const m of text.matchAll(re)) into.push([m.index, m.index + m[0].length]);
+  someMatch(re, text, (m) => {
+    into.push([m.index, m.index + m[0].length]);
+    return false;
+  });
 }
-const isCovered = (scan: Scan, at: number): boolean => scan.covered.some(([s, e]) => at >= s && at < e);
+const within = (spans: Scan['covered'], at: number): boolean => spans.some(([s, e]) => at >= s && at < e);
+const isCovered = (scan: Scan, at: number): boolean => within(scan.covered, at);
 
 // --- masking ---------------------------------------------------------------------------------------
 
@@ -388,7 +446,7 @@ const plausibleDate = (a: number, b: number): boolean => (a >= 1 && a <= 12 && b
 const plausibleTime = (hhmm: string): boolean => Number(hhmm.slice(0, -2)) < 24 && Number(hhmm.slice(-2)) < 60;
 
 // Each entry: a pattern and, where the shape alone is not enough, a check on the match.
-const MASKS: ReadonlyArray<readonly [RegExp, ((m: RegExpMatchArray) => boolean)?]> = [
+const MASKS: ReadonlyArray<readonly [RegExp, ((m: RegExpExecArray) => boolean)?]> = [
   // ISO dates and date-times: 2017-10-11, 2017/10/11 22:40.
   [rx(String.raw`(?<![\d.-])(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?(?![\d])`)],
   // dd/mm/yyyy, mm-dd-yy (a plausible day and month either way round).
@@ -426,23 +484,28 @@ const MASKS: ReadonlyArray<readonly [RegExp, ((m: RegExpMatchArray) => boolean)?
 function maskText(text: string): string {
   let out = text;
   for (const [re, check] of MASKS) {
-    out = out.replace(re, (...args: unknown[]) => {
-      const whole = String(args[0]);
-      if (check) {
-        const groups = args.slice(0, -2).map((a) => (a === undefined ? undefined : String(a)));
-        const m = Object.assign(groups, { index: 0, input: '' }) as unknown as RegExpMatchArray;
-        if (!check(m)) return whole;
-      }
-      return '¤'.repeat(whole.length);
-    });
+    const hide = (m: RegExpExecArray): boolean => {
+      if (!check || check(m)) out = out.slice(0, m.index) + '¤'.repeat(m[0].length) + out.slice(m.index + m[0].length);
+      return false;
+    };
+    someMatch(re, out, hide);
   }
   return out;
 }
 
 // --- small helpers for detectors --------------------------------------------------------------------
 
-function someMatch(re: RegExp, text: string, accept?: (m: RegExpMatchArray) => boolean): boolean {
-  for (const m of text.matchAll(re)) if (!accept || accept(m)) return true;
+/** Runs `visit` on each match of the global `re` in `text` until it returns true. An exec loop on
+ * the shared pattern: `matchAll` would copy the pattern for every text. */
+function someMatch(re: RegExp, text: string, visit?: (m: RegExpExecArray) => boolean): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!visit || visit(m)) {
+      re.lastIndex = 0;
+      return true;
+    }
+    if (m[0] === '') re.lastIndex++;
+  }
   return false;
 }
 /** The word before `at` in `text` (lower case), skipping spaces and punctuation but not digits. */
@@ -469,23 +532,28 @@ const AT_WORD = '(?:at|arobase|arobas|chez)';
 const AT_TOKEN = String.raw`(?:\s?@\s?|\s?[([{<]\s?(?:${AT_WORD}|@)\s?[)\]}>]\s?|\s${AT_WORD}\s)`;
 const DOT_TOKEN = String.raw`(?:\s?\.\s?|\s?[([{<]\s?(?:dot|point|pt|\.)\s?[)\]}>]\s?|\s(?:dot|point)\s)`;
 const LOCAL = String.raw`(?<![\p{L}\d._%+-])[\p{L}\d._%+-]{1,64}`;
+const EMAIL_LITERAL = rx(String.raw`${LOCAL}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}`);
+const EMAIL_OBFUSCATED = rx(String.raw`${LOCAL}(?<at>${AT_TOKEN})(?<dom>[\p{L}\d-]{2,40})(?:${DOT_TOKEN}[\p{L}\d-]{1,40}){0,3}?(?<dot>${DOT_TOKEN})${TLD}(?![\p{L}\d])`);
+const WEBMAIL_ONLY = rx(`^${WEBMAIL}$`, 'iu');
+const EMAIL_WEBMAIL_NO_TLD = rx(String.raw`${LOCAL}${AT_TOKEN}${WEBMAIL}(?![\p{L}\d])`);
 const detectEmail: Detector = ({ text }) =>
-  someMatch(rx(String.raw`${LOCAL}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}`), text) ||
+  someMatch(EMAIL_LITERAL, text) ||
   // Obfuscated: "jane at gmail dot com", "jane(at)yahoo(dot)ca", "marie arobase videotron point ca",
   // "jane [@] gmail [.] com". With the bare word "at" and a spaced full stop ("met at casino. ca
   // va"), only a webmail domain counts.
-  someMatch(rx(String.raw`${LOCAL}(?<at>${AT_TOKEN})(?<dom>[\p{L}\d-]{2,40})(?:${DOT_TOKEN}[\p{L}\d-]{1,40}){0,3}?(?<dot>${DOT_TOKEN})${TLD}(?![\p{L}\d])`), text, (m) => {
+  someMatch(EMAIL_OBFUSCATED, text, (m) => {
     const plainAt = /^\s\p{L}+\s$/u.test(m.groups?.at ?? '');
     const plainDot = /^\s?\.\s?$/.test(m.groups?.dot ?? '') && /\s/.test(m.groups?.dot ?? '');
-    return !(plainAt && plainDot && !rx(`^${WEBMAIL}$`).test(m.groups?.dom ?? ''));
+    return !(plainAt && plainDot && !WEBMAIL_ONLY.test(m.groups?.dom ?? ''));
   }) ||
   // A local part "at" a webmail provider, the domain's ending left off: "jane99 at hotmail".
-  someMatch(rx(String.raw`${LOCAL}${AT_TOKEN}${WEBMAIL}(?![\p{L}\d])`), text, (m) => !NOT_A_NAME.has((/^[^\s@([{<]+/.exec(m[0])?.[0] ?? '').toLowerCase()) && !/^(?:met|seen|found|stayed|was|is)$/i.test(/^[^\s@([{<]+/.exec(m[0])?.[0] ?? ''));
+  someMatch(EMAIL_WEBMAIL_NO_TLD, text, (m) => !NOT_A_NAME.has((/^[^\s@([{<]+/.exec(m[0])?.[0] ?? '').toLowerCase()) && !/^(?:met|seen|found|stayed|was|is)$/i.test(/^[^\s@([{<]+/.exec(m[0])?.[0] ?? ''));
 
 // --- social links and handles ---
 const SOCIAL_SITES = String.raw`(?:instagram\.com|instagr\.am|facebook\.com|fb\.com|fb\.me|m\.me|messenger\.com|tiktok\.com|snapchat\.com|twitter\.com|x\.com|threads\.net|onlyfans\.com|fansly\.com|linkedin\.com|youtube\.com|youtu\.be|reddit\.com|t\.me|telegram\.me|wa\.me|whatsapp\.com|pinterest\.com|tumblr\.com|kik\.me|vk\.com|discord\.gg|twitch\.tv|linktr\.ee|allmylinks\.com|beacons\.ai|cash\.app|leolist\.cc|skipthegames\.com|megapersonals\.eu|tryst\.link|eros\.com|listcrawler\.\w+|backpage\.\w+|craigslist\.\w+|pof\.com|tinder\.com|seeking\.com)`;
 // A bare mention of a platform ("recruited via Instagram") is how, not who; a link to one is a profile.
-const detectSocialLink: Detector = ({ text }) => someMatch(rx(String.raw`(?<![\w-])(?:https?:\/\/)?(?:[\w-]+\.)*${SOCIAL_SITES}(?![\w-])`), text);
+const SOCIAL_LINK = rx(String.raw`(?<![\w.-])(?:https?:\/\/)?(?:[\w-]+\.)*${SOCIAL_SITES}(?![\w-])`);
+const detectSocialLink: Detector = ({ text }) => someMatch(SOCIAL_LINK, text);
 
 const PLATFORM = String.raw`(?:ig|insta(?:gram)?|snap(?:chat)?|tik\s?tok|fb|facebook|messenger|twitter|kik|telegram|onlyfans|fansly|threads|whatsapp|discord|wechat|reddit|tinder|bumble|grindr|skype|user\s?name|handle|pseudo)`;
 const NOT_A_HANDLE = wordSet(`here channel everyone home casino hq motel hotel shelter station scene work school hospital
@@ -496,34 +564,42 @@ const handleValue = (scan: Scan, value: string, loose: boolean): boolean => {
   if (/^\d+(?:hrs?|h|am|pm|ish)?$/.test(v)) return false;
   return loose || /[._\d]/.test(v);
 };
+const HANDLE_AT = rx(String.raw`(?<![\w.@<])@(?<h>[\p{L}\d_.]{2,30})`);
+const HANDLE_LABELLED = rx(String.raw`(?<![\p{L}])${PLATFORM}\s?(?:handle|account|acct|username|user|name|id|page|profile|compte|profil)?\s?(?:is|est|:|=|@|-)\s?@?(?<h>[\p{L}\d_.]{2,30})`);
+const HANDLE_AS = rx(String.raw`(?<![\p{L}])${PLATFORM}\s(?:as|comme|under|sous)\s@?(?<h>[\p{L}\d_.]{2,30})`);
+const HANDLE_BARE = rx(String.raw`(?<![\p{L}])${PLATFORM}\s@?(?<h>[\p{L}\d_.]{4,30})`);
 const detectHandle: Detector = (scan) =>
   // "@name": not an email (handled above), not a Slack mention (dropped), not "@10pm" or "@2340hrs".
-  someMatch(rx(String.raw`(?<![\w.@<])@(?<h>[\p{L}\d_.]{2,30})`), scan.text, (m) => /\p{L}/u.test(m.groups?.h ?? '') && handleValue(scan, m.groups?.h ?? '', true)) ||
+  someMatch(HANDLE_AT, scan.text, (m) => /\p{L}/u.test(m.groups?.h ?? '') && handleValue(scan, m.groups?.h ?? '', true)) ||
   // "IG: janey_x", "snap: candygirl22", "her snapchat is candy_22", "tiktok handle: sweet.jen".
   someMatch(
-    rx(String.raw`(?<![\p{L}])${PLATFORM}\s?(?:handle|account|acct|username|user|name|id|page|profile|compte|profil)?\s?(?:is|est|:|=|@|-)\s?@?(?<h>[\p{L}\d_.]{2,30})`),
+    HANDLE_LABELLED,
     scan.text,
     (m) => handleValue(scan, m.groups?.h ?? '', !/\s(?:is|est)\s/i.test(m[0])),
   ) ||
-  // "IG candy.x22", "on snap as sweetcandy_": a value that looks like a handle, with no separator.
-  someMatch(rx(String.raw`(?<![\p{L}])${PLATFORM}\s(?:(?:as|comme|under)\s)?@?(?<h>[\p{L}\d_.]{4,30})`), scan.text, (m) => {
+  // "on OnlyFans as candyx", "sur IG comme sophie": what follows "as" is the account's name.
+  someMatch(HANDLE_AS, scan.text, (m) => handleValue(scan, m.groups?.h ?? '', true)) ||
+  // "IG candy.x22", "snap sweetcandy_22": a value that looks like a handle, with no separator.
+  someMatch(HANDLE_BARE, scan.text, (m) => {
     const h = m.groups?.h ?? '';
     return /\p{L}/u.test(h) && /[._\d]/.test(h.replace(/\.$/, '')) && handleValue(scan, h, false);
   });
 
 // --- date of birth ---
 const BIRTH_KEY = String.raw`(?:born|dob|date\s+of\s+birth|birth\s?date|birthday|bday|b-day|date\s+de\s+naiss(?:ance|\.)?|ddn|dn|anniversaire|yob|year\s+of\s+birth|birth\s?year|annee\s+de\s+naissance|naissance|nee?s?(?=\s(?:le|en|in|on|the|vers)\b)|ne\(?e\)?(?=\s)|b\.(?=\s?(?:19|20)\d{2}))`;
-const BIRTH_FILLER = String.raw`(?:[\s:,.=#-]+(?:is|was|on|in|the|of|she|says|said|claims|her|his|approx|approximately|around|about|circa|ca|early|late|mid|le|la|l'|en|est|vers|environ|elle|dit|serait|maybe|possibly|prob|probably|would\s+be|supposedly)){0,4}[\s:,.=#-]*`;
-const BIRTH_DATE = String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)|\d{8}(?!\d)|\d{1,2}\/\d{1,2}(?![\d/])|(?:19|20)\d{2}(?!\d)|'\d{2}(?!\d)|\d{1,2}(?:st|nd|rd|th|er)?(?:\s+of)?\s?${MONTH}(?![\p{L}])\.?(?:,?\s?'?\d{2,4})?|${MONTH}\.?\s?\d{1,2}(?:st|nd|rd|th|er)?(?!\d)|\d{1,2}\s+(?:years?|yrs?|ans)\s+ago|\d{2}(?![\d\p{L}'/]))`;
+const BIRTH_FILLER = String.raw`(?:'s)?(?:[\s:,.=#-]+(?:is|was|on|in|the|of|as|at|given|listed|she|says|said|claims|her|his|approx|approximately|around|about|circa|ca|early|late|mid|le|la|l'|en|est|vers|environ|elle|dit|serait|maybe|possibly|prob|probably|would\s+be|supposedly)){0,4}[\s:,.=#-]*`;
+const BIRTH_DATE = String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)|\d{8}(?!\d)|\d{1,2}\/\d{1,2}(?![\d/])|(?:19|20)\d{2}(?!\d)|'\d{2}(?!\d)|\d{1,2}(?:st|nd|rd|th|er)?(?:\s+of)?\s?${MONTH}(?![\p{L}])\.?(?:,?\s?'?\d{2,4})?|${MONTH}\.?\s?\d{1,2}(?:st|nd|rd|th|er)?(?!\d)|\d{1,2}\s+(?:years?|yrs?|ans)\s+ago)`;
+const BIRTH_WITH_DATE = rx(String.raw`(?<![\p{L}])${BIRTH_KEY}(?![\p{L}])${BIRTH_FILLER}${BIRTH_DATE}`);
+const BIRTH_TWO_DIGIT_YEAR = rx(String.raw`(?<![\p{L}])(?:yob|year\s+of\s+birth|birth\s?year|annee\s+de\s+naissance|born(?:\s+in)?|nee?s?\s+en|ne\s+en)[\s:=#-]*\d{2}(?![\d\p{L}'/])`);
+const BIRTH_TURNING = rx(String.raw`(?<![\p{L}])turn(?:s|ing)\s+\d{1,2}\s+(?:on|in|le)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+)?${MONTH}`);
+const BIRTH_RELATIVE_DAY = rx(String.raw`(?<![\p{L}])(?:birthday|bday|b-day|anniversaire)\s(?:is\s|est\s|was\s|etait\s|c'est\s)?(?:today|tomorrow|tmrw|tmr|yesterday|tonight|demain|aujourd'hui|hier|ce\s+soir)(?![\p{L}])`);
 const detectBirth: Detector = ({ text }) =>
-  someMatch(rx(String.raw`(?<![\p{L}])${BIRTH_KEY}(?![\p{L}])${BIRTH_FILLER}${BIRTH_DATE}`), text, (m) => {
-    // A bare two-digit number counts only after a year-of-birth keyword ("YOB 99", "born in 01").
-    if (!/(?:^|[^\d/.'-])\d{2}$/.test(m[0])) return true;
-    return /(?:yob|year\s+of\s+birth|birth\s?year|annee\s+de\s+naissance|born(?:\s+in)?|nee?s?\s+en)[\s:=#-]*\d{2}$/i.test(m[0]);
-  }) ||
-  someMatch(rx(String.raw`(?<![\p{L}])turn(?:s|ing)\s+\d{1,2}\s+(?:on|in|le)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+)?${MONTH}`), text) ||
+  someMatch(BIRTH_WITH_DATE, text) ||
+  // A bare two-digit year only after a year-of-birth keyword ("YOB 99", "born in 01", "née en 03").
+  someMatch(BIRTH_TWO_DIGIT_YEAR, text) ||
+  someMatch(BIRTH_TURNING, text) ||
   // "her birthday is tomorrow": the record's own date then gives the day and month of birth.
-  someMatch(rx(String.raw`(?<![\p{L}])(?:birthday|bday|b-day|anniversaire)\s(?:is\s|est\s|was\s|etait\s|c'est\s)?(?:today|tomorrow|tmrw|tmr|yesterday|tonight|demain|aujourd'hui|hier|ce\s+soir)(?![\p{L}])`), text);
+  someMatch(BIRTH_RELATIVE_DAY, text);
 
 // --- licence plates ---
 const PLATE_KEY = String.raw`(?:licen[cs]e\s?plates?|lic\.?\s?plates?|plates?|plaques?(?:\s+d'\s?immatriculation)?|immatriculation|immat\.?|lp)`;
@@ -531,8 +607,9 @@ const PLATE_FILLER = String.raw`(?:[\s:#=-]+|\s(?:no\.?|number|numero|n°|is|was
 const COMMON_SHORT = wordSet(`the and was in on at for with seen not no car van red blue grey gray black white silver truck suv
   jeep ford dodge seen only also near from then left dark new old two one and de la le du des et sur pas vu une un`);
 const plateGroup = (g: string): boolean => /\d/.test(g) ? g.length <= 8 : g.length <= 4 && !COMMON_SHORT.has(g.toLowerCase());
+const PLATE_WITH_KEY = rx(String.raw`(?<![\p{L}])${PLATE_KEY}(?![\p{L}])${PLATE_FILLER}(?<v>[\p{L}\d]{1,8}(?:[\s-][\p{L}\d]{1,8}){0,3})`);
 const detectPlateKeyword: Detector = ({ text }) =>
-  someMatch(rx(String.raw`(?<![\p{L}])${PLATE_KEY}(?![\p{L}])${PLATE_FILLER}(?<v>[\p{L}\d]{1,8}(?:[\s-][\p{L}\d]{1,8}){0,3})`), text, (m) => {
+  someMatch(PLATE_WITH_KEY, text, (m) => {
     // Groups are read left to right; a word that cannot be part of a plate starts the value over
     // ("plate starts with CBX 4", "plaques ontariennes CBXT 442").
     let value = '';
@@ -548,9 +625,10 @@ const detectPlateKeyword: Detector = ({ text }) =>
 const NOT_PLATE_LETTERS = wordSet(`hwy rte apt rm exit unit room suite team code age ages case file occ ref dob yob sin nas uci iuc
   id po box ohip ramq qew dvp ttc stm via am pm er icu usd cad eur est hrs min mins km tel cell no num note
   cc ccc sos cpic niche rms pro bus car van apt det sgt cst`);
+const PLATE_SHAPE = rx(String.raw`(?<![\p{L}\d¤'-])(?:(?<l1>[A-Z]{4})[ -]?\d{3}|(?<l2>[A-Z]{3})[ -]?\d{3,4}|\d{3}[ -]?(?<l3>[A-Z]{3}))(?![\p{L}\d¤])`, 'gu');
 const detectPlateShape: Detector = (scan) =>
   !scan.shouting &&
-  someMatch(rx(String.raw`(?<![\p{L}\d¤'-])(?:(?<l1>[A-Z]{4})[ -]?\d{3}|(?<l2>[A-Z]{3})[ -]?\d{3,4}|\d{3}[ -]?(?<l3>[A-Z]{3}))(?![\p{L}\d¤])`, 'gu'), scan.masked, (m) => {
+  someMatch(PLATE_SHAPE, scan.masked, (m) => {
     const letters = (m.groups?.l1 ?? m.groups?.l2 ?? m.groups?.l3 ?? '').toLowerCase();
     return !NOT_PLATE_LETTERS.has(letters) && !AGENCY_CODES.has(letters) && !scan.knownWords.has(letters) && !/^(?:19|20)\d{2}$/.test(m[0].replace(/\D/g, ''));
   });
@@ -559,9 +637,10 @@ const detectPlateShape: Detector = (scan) =>
 const ID_KEY = String.raw`(?:sin|nas|social\s+insurance(?:\s+(?:number|no|#))?|assurance\s+sociale|passport|passeport|driver'?s?\s+licen[cs]e|dl|licen[cs]e(?!\s?plate)|permis(?:\s+de\s+(?:conduire|travail|sejour)|\s+d'etudes?)?|(?:work|study)\s+permit|permit|health\s+card|carte\s+(?:sante|soleil|d'assurance\s+maladie)|ohip|ramq|nam|status\s+card|carte\s+de\s+statut|uci|iuc|client\s+id|(?:no|numero)\s+de\s+client|pr\s+card|carte\s+de\s+residen(?:t|ce)\s+permanente?|birth\s+certificate|certificat\s+de\s+naissance|id|piece\s+d'identite)`;
 // "incident ID", "occurrence ID", "case ID" … number an event, not a person.
 const ID_NOT_PERSON_BEFORE = wordSet(`incident occurrence occ case file report event call op operation message ticket record referral dossier evenement cad rms niche`);
+const ID_WITH_KEY = rx(String.raw`(?<![\p{L}])${ID_KEY}(?![\p{L}])(?:\s?(?:number|no\.?|num|numero|#|n°|is|est|was|:|=|-))*\s?(?<v>[\p{L}]{0,4}[\s-]?\d[\d\s.-]{3,22}\d(?:[\s-]?[\p{L}]{1,2}(?![\p{L}]))?)`);
 const detectIdKeyword: Detector = ({ text }) =>
   someMatch(
-    rx(String.raw`(?<![\p{L}])${ID_KEY}(?![\p{L}])(?:\s?(?:number|no\.?|num|numero|#|n°|is|est|was|:|=|-))*\s?(?<v>[\p{L}]{0,4}[\s-]?\d[\d\s.-]{3,22}\d(?:[\s-]?[\p{L}]{1,2}(?![\p{L}]))?)`),
+    ID_WITH_KEY,
     text,
     (m) => {
       const v = m.groups?.v ?? '';
@@ -571,14 +650,19 @@ const detectIdKeyword: Detector = ({ text }) =>
       return digitCount(v) >= (/^(?:uci|iuc|client)/i.test(m[0]) ? 8 : 6);
     },
   );
+const ONTARIO_DRIVER_LICENCE = rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{4}[\s-]?\d{5}[\s-]?\d{5}(?![\p{L}\d-])`);
+const QUEBEC_DRIVER_LICENCE = rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{4}[\s-]?\d{6}[\s-]?\d{2}(?![\p{L}\d-])`);
+const QUEBEC_HEALTH_CARD = rx(String.raw`(?<![\p{L}\d.-])[a-z]{4}[\s-]?\d{4}[\s-]?\d{4}(?![\p{L}\d-])`);
+const PERMIT_NUMBER = rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{8,10}(?![\p{L}\d-])`);
+const PASSPORT_NUMBER = rx(String.raw`(?<![\p{L}\d.-])[a-z]{2}[\s-]?\d{6}(?![\p{L}\d.-])`);
 const detectIdShape: Detector = ({ masked }) =>
   // Ontario driver's licence A1234-56789-01234; Québec driver's licence, a letter and 12 digits.
-  someMatch(rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{4}[\s-]?\d{5}[\s-]?\d{5}(?![\p{L}\d-])`), masked) ||
-  someMatch(rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{4}[\s-]?\d{6}[\s-]?\d{2}(?![\p{L}\d-])`), masked) ||
+  someMatch(ONTARIO_DRIVER_LICENCE, masked) ||
+  someMatch(QUEBEC_DRIVER_LICENCE, masked) ||
   // Québec health card ABCD 1234 5678; immigration permit U123456789; passport AB123456.
-  someMatch(rx(String.raw`(?<![\p{L}\d.-])[a-z]{4}[\s-]?\d{4}[\s-]?\d{4}(?![\p{L}\d-])`), masked) ||
-  someMatch(rx(String.raw`(?<![\p{L}\d.-])[a-z]\d{8,10}(?![\p{L}\d-])`), masked) ||
-  someMatch(rx(String.raw`(?<![\p{L}\d.-])[a-z]{2}[\s-]?\d{6}(?![\p{L}\d.-])`), masked);
+  someMatch(QUEBEC_HEALTH_CARD, masked) ||
+  someMatch(PERMIT_NUMBER, masked) ||
+  someMatch(PASSPORT_NUMBER, masked);
 
 // --- phone numbers (and bare SIN / health-card digit runs) ---
 // A run of digit groups joined by separators as people type them: spaces, dots, dashes, slashes,
@@ -631,9 +715,12 @@ function classifyWindow(groups: readonly string[], seps: readonly string[], phon
 }
 /** Phone numbers, SINs and health-card numbers among the digit runs of the masked text. */
 function classifyRuns(masked: string): RunKind {
-  for (const m of masked.matchAll(DIGIT_RUN)) {
+  let found: RunKind = null;
+  someMatch(DIGIT_RUN, masked, (m) => {
     const run = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
+    // Every kind below needs seven digits or more: most runs (counts, ages, room numbers) stop here.
+    if (digitCount(run) < 7) return false;
     const groups = run.match(/\d+/g) ?? [];
     const seps = run.split(/\d+/).slice(1, -1).map((s) => s.trim() || ' ');
     const plus = Boolean(m.groups?.plus);
@@ -641,7 +728,10 @@ function classifyRuns(masked: string): RunKind {
     const intlFrom = plus && !/^\+\s?1/.test(run) ? 0 : /^(?:00|011)$/.test(groups[0] ?? '') && groups.length > 1 ? 1 : -1;
     if (intlFrom >= 0) {
       const n = digitCount(groups.slice(intlFrom).join(''));
-      if (n >= 8 && n <= 15) return 'phone';
+      if (n >= 8 && n <= 15) {
+        found = 'phone';
+        return true;
+      }
     }
     const phoneContext = PHONE_WORDS.test(masked.slice(Math.max(0, start - 40), start));
     // The whole run, then its prefixes and suffixes, longest first: a count or a room number typed
@@ -659,20 +749,26 @@ function classifyRuns(masked: string): RunKind {
     windows.sort((x, y) => y[2] - x[2] || x[0] - y[0]);
     for (const [i, j] of windows) {
       const kind = classifyWindow(groups.slice(i, j + 1), seps.slice(i, j), phoneContext && i === 0);
-      if (kind === 'helpline') break;
-      if (kind) return kind;
+      if (kind === 'helpline') return false;
+      if (kind) {
+        found = kind;
+        return true;
+      }
     }
-  }
-  return null;
+    return false;
+  });
+  return found;
 }
+const SPELLED_PHONE = rx(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[\s,.-]+(?:${DIGIT_WORD}(?![\p{L}])|\d)){6,}`);
 const detectSpelledPhone: Detector = ({ text }) =>
   // Digit words that survived folding (one word between digits is not folded): "five one nine…".
-  someMatch(rx(String.raw`(?<![\p{L}])${DIGIT_WORD}(?:[\s,.-]+(?:${DIGIT_WORD}(?![\p{L}])|\d)){6,}`), text);
+  someMatch(SPELLED_PHONE, text);
 
 // --- postal codes ---
 // Canadian A1A 1A1 (D F I O Q U never appear; W and Z never lead); digits may be typed as O or l.
+const POSTAL_CODE = rx(String.raw`(?<![\p{L}\d])[abceghj-nprstvxy][\dOlI][abceghj-nprstv-z][\s-]?[\dOlI][abceghj-nprstv-z][\dOlI](?![\p{L}\d])`);
 const detectPostal: Detector = ({ text }) =>
-  someMatch(rx(String.raw`(?<![\p{L}\d])[abceghj-nprstvxy][\dOlI][abceghj-nprstv-z][\s-]?[\dOlI][abceghj-nprstv-z][\dOlI](?![\p{L}\d])`), text, (m) => digitCount(m[0]) >= 2);
+  someMatch(POSTAL_CODE, text, (m) => digitCount(m[0]) >= 2);
 
 // --- street addresses, units and rooms ---
 const STREET_TYPE = '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|crescent|cres|place|pl|way|terrace|ter|parkway|pkwy|circle|cir|trail|trl|close|grove|gate|row|mews)';
@@ -698,40 +794,56 @@ const civicOk = (text: string, at: number): boolean => {
   return !NOT_CIVIC_AFTER.has((adjacent?.[1] ?? '').toLowerCase());
 };
 const CIVIC = String.raw`(?<![\p{L}\d:.,/$¤'-])(?:\d{1,6}[a-z]?(?:-\d{1,6})?|\d(?: \d){2,5})`;
+const ADDRESS_EN = rx(String.raw`${CIVIC},?\s(?:(?!${NOT_STREET}(?![\p{L}]))\p{L}[\p{L}'.-]*\s){1,3}${STREET_TYPE}\.?(?![\p{L}])`);
+const ADDRESS_FR = rx(String.raw`${CIVIC},?\s(?<t>${FR_STREET_TYPE})\.?\s(?<a>de\sla\s|de\sl'|du\s|des\s|de\s|d')?(?<w>\p{L})`);
+const ADDRESS_NO_TYPE = rx(String.raw`${CIVIC},?\s(?:${LOCAL_STREETS}|(?:saint|sainte|st|ste)[\s.-]+\p{L}{3,})(?![\p{L}])`);
+const ADDRESS_AFTER_LIVING_VERB = rx(String.raw`(?<![\p{L}])(?:lives?|living|lived|stay(?:s|ing|ed)?|resid(?:es|ing|ed|e)|crash(?:es|ing)|sleep(?:s|ing)|address|addr|adresse|habite|habitait|demeure|reste|restait|vit|vivait|loge|heberg\p{L}*|domicile|domiciled)(?![\p{L}])(?:\s(?:at|on|in|au|a|sur|chez))?\s?[:-]?\s?(?<n>\d{1,6}[a-z]?)\s(?<w>\p{L}[\p{L}'-]*)`);
+const NOT_STREET_WORD = rx(`^${NOT_STREET}$`, 'iu');
+const LOCAL_STREET_WORD = rx(`^${LOCAL_STREETS}$`, 'iu');
+const ADDRESS_FR_NUMBER_AFTER = rx(String.raw`(?<![\p{L}])${FR_STREET_TYPE}\.?\s(?:de\s|du\s|des\s|d')?\p{Lu}[\p{L}'-]*(?:\s\p{L}[\p{L}'-]*){0,2},?\s(?:au|no\.?|n°|numero|#)\s?\d{1,6}(?![\p{L}\d])`, 'gu');
+const UNIT_NUMBER = rx(String.raw`(?<![\p{L}])(?:apt|apartment|appt|appartement|app|unit|suite|ste|logement)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,5}[a-z]?(?![\p{L}\d])`);
+const PO_BOX = rx(String.raw`(?<![\p{L}])(?:p\.?\s?o\.?\s?box|case\s+postale|c\.p\.)\s?\d+`);
+const ROOM_NUMBER = rx(String.raw`(?<![\p{L}])(?:room|rm|chambre|chbr|chb|ch\.)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,4}[a-z]?(?![\p{L}\d])`);
+const HOTEL_ROOM_IN = rx(String.raw`(?<![\p{L}])(?:in|dans(?:\sla)?|#|no\.?)\s?\d{1,4}\s(?:at|@|au|a|du|de)\s(?:the\s|le\s|l')?${HOTEL}`);
 const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   // English: civic number, one to three street-name words, a street type ("3120 Dougall Ave").
-  someMatch(rx(String.raw`${CIVIC},?\s(?:(?!${NOT_STREET}(?![\p{L}]))\p{L}[\p{L}'.-]*\s){1,3}${STREET_TYPE}\.?(?![\p{L}])`), masked, (m) => civicOk(masked, m.index ?? 0)) ||
+  someMatch(ADDRESS_EN, masked, (m) => civicOk(masked, m.index ?? 0)) ||
   // French: civic number, street type first ("45 rue Ouellette", "1200 boul. Saint-Laurent").
   // "place", "côte", "route", "carré" are also words ("1 place only"): their name must be Capitalised.
-  someMatch(rx(String.raw`${CIVIC},?\s(?<t>${FR_STREET_TYPE})\.?\s(?<a>de\sla\s|de\sl'|du\s|des\s|de\s|d')?(?<w>\p{L})`), masked, (m) => {
+  someMatch(ADDRESS_FR, masked, (m) => {
     const plainWord = /^(?:place|pl|cote|route|rte|carre|square|rang|ch|promenade|sentier|terrasse|croissant)$/i.test(m.groups?.t ?? '');
     return civicOk(masked, m.index ?? 0) && (!plainWord || shouting || Boolean(m.groups?.a) || /\p{Lu}/u.test(m.groups?.w ?? ''));
   }) ||
   // No street type: a local street or a saint's name ("3120 Dougall", "au 1500 Ste-Catherine Est").
-  someMatch(rx(String.raw`${CIVIC},?\s(?:${LOCAL_STREETS}|(?:saint|sainte|st|ste)[\s.-]+\p{L}{3,})(?![\p{L}])`), masked, (m) => civicOk(masked, m.index ?? 0)) ||
+  someMatch(ADDRESS_NO_TYPE, masked, (m) => civicOk(masked, m.index ?? 0)) ||
   // "lives at 3120 Dougall", "reste au 12 Oak": a living verb, a number and a street-like word.
   someMatch(
-    rx(String.raw`(?<![\p{L}])(?:lives?|living|lived|stay(?:s|ing|ed)?|resid(?:es|ing|ed|e)|crash(?:es|ing)|sleep(?:s|ing)|address|addr|adresse|habite|habitait|demeure|reste|restait|vit|vivait|loge|heberg\p{L}*|domicile|domiciled)(?![\p{L}])(?:\s(?:at|on|in|au|a|sur|chez))?\s?[:-]?\s?(?<n>\d{1,6}[a-z]?)\s(?<w>\p{L}[\p{L}'-]*)`),
+    ADDRESS_AFTER_LIVING_VERB,
     masked,
     (m) => {
       const w = m.groups?.w ?? '';
-      return !rx(`^${NOT_STREET}$`).test(w) && (shouting || isCapitalised(w) || rx(`^${LOCAL_STREETS}$`).test(w));
+      return !NOT_STREET_WORD.test(w) && (shouting || isCapitalised(w) || LOCAL_STREET_WORD.test(w));
     },
   ) ||
+  // French, the number after the street: "rue Ontario au 2220", "boul. Décarie, no 4500".
+  someMatch(ADDRESS_FR_NUMBER_AFTER, masked) ||
   // A unit in a building ("apt 4", "unit 12", "suite 300", "appartement 12"), a PO box.
-  someMatch(rx(String.raw`(?<![\p{L}])(?:apt|apartment|appt|appartement|app|unit|suite|ste|logement)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,5}[a-z]?(?![\p{L}\d])`), masked, (m) => {
+  someMatch(UNIT_NUMBER, masked, (m) => {
     const before = wordBefore(masked, m.index ?? 0);
+    // A unit that acts ("Unit 12 responded") is a police crew, not a dwelling.
+    const next = wordAfter(masked, (m.index ?? 0) + m[0].length);
+    if (/^(?:responded|responding|attended|attending|arrived|on|cleared|dispatched|assisted|assisting|en|sur|arrive|arrivee)$/.test(next)) return false;
     return !/^(?:k9|canine|patrol|police|traffic|tactical)$/.test(before) && !AGENCY_CODES.has(before) && !knownWords.has(before);
   }) ||
-  someMatch(rx(String.raw`(?<![\p{L}])(?:p\.?\s?o\.?\s?box|case\s+postale|c\.p\.)\s?\d+`), masked) ||
+  someMatch(PO_BOX, masked) ||
   // A hotel or motel room, with or without the hotel's name ("rm 3", "chambre 7", "room 12 at the
   // Super 8"); rooms of the station, the court or the hospital ward ("interview room 2") pass.
-  someMatch(rx(String.raw`(?<![\p{L}])(?:room|rm|chambre|chbr|chb)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,4}[a-z]?(?![\p{L}\d])`), masked, (m) => {
+  someMatch(ROOM_NUMBER, masked, (m) => {
     const at = m.index ?? 0;
-    if (/^(?:interview|meeting|waiting|conference|board|break|court|training|briefing|staff|community|family|quiet|soft|observation|exam|examination|salle|reunion|entrevue|attente)$/.test(wordBefore(masked, at))) return false;
+    if (/^(?:interview|meeting|waiting|conference|board|break|court|training|briefing|staff|community|family|quiet|soft|observation|exam|examination|salle|reunion|entrevue|attente|hq|station|detachment|division|precinct|office|poste|quartier)$/.test(wordBefore(masked, at))) return false;
     return !/^\s?(?:at|@|au|a|du)\s(?:the\s)?(?:hq|station|detachment|office|courthouse|poste|quartier|centre)(?![\p{L}])/iu.test(masked.slice(at + m[0].length, at + m[0].length + 30));
   }) ||
-  someMatch(rx(String.raw`(?<![\p{L}])(?:in|dans(?:\sla)?|#|no\.?)\s?\d{1,4}\s(?:at|@|au|a|du|de)\s(?:the\s|le\s|l')?${HOTEL}`), masked);
+  someMatch(HOTEL_ROOM_IN, masked);
 
 // --- personal names ---
 // Introducers, strongest first. STRONG ones introduce a name whatever its case ("name is jane",
@@ -787,7 +899,7 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   const { text } = scan;
   const w = word.toLowerCase().replace(/'s$/, '');
   const parts = w.split('-');
-  if (w.length < 2 || NOT_A_NAME.has(w) || NOT_A_PERSON.has(w) || AGENCY_CODES.has(w) || scan.knownWords.has(w)) return false;
+  if (w.length < 2 || NOT_A_NAME.has(w) || NOT_A_PERSON.has(w) || COMMON_CAPITALISED.has(w) || ROLE_BEFORE.has(w) || AGENCY_CODES.has(w) || scan.knownWords.has(w)) return false;
   if (isCovered(scan, start)) return false;
   const before = wordBefore(text, start);
   if (PLACE_BEFORE.has(before) && mode !== 'strong') return false;
@@ -803,55 +915,58 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   // (CAVAC)", "intake worker Sarah") is not the person engaged.
   if (mode === 'bare' && (ROLE_BEFORE.has(before) || ROLE_BEFORE.has(wordBefore(text, start, 1)))) return false;
   const rest = text.slice(start + word.length, start + word.length + 60);
-  const org = /^\s?(?:\(|,?\s(?:from|of|at|@|with|w\/|de|du|des|chez|de\sla|de\sl'|at\sthe|from\sthe)\s?)(?:la\s|le\s|l'|the\s)?(?<o>[\p{L}][\p{L}'\d-]*)/u.exec(rest);
+  const org = /^\s?(?:\(|,?\s(?:from|of|at|@|with|w\/|de|du|des|chez|de\sla|de\sl'|at\sthe|from\sthe)\s?|,\s)(?:la\s|le\s|l'|the\s)?(?<o>[\p{L}][\p{L}'\d-]*)/u.exec(rest);
   if (org?.groups?.o) {
     const o = org.groups.o;
     const oAt = start + word.length + (org.index ?? 0) + org[0].length - o.length;
-    if (isCovered(scan, oAt) || AGENCY_CODES.has(o.toLowerCase()) || scan.knownWords.has(o.toLowerCase()) || ROLE_BEFORE.has(o.toLowerCase()) || (isAllCaps(o) && !scan.shouting)) return false;
+    if (within(scan.agencies, oAt) || AGENCY_CODES.has(o.toLowerCase()) || scan.knownWords.has(o.toLowerCase()) || ROLE_BEFORE.has(o.toLowerCase()) || (isAllCaps(o) && !scan.shouting)) return false;
   }
   if (mode === 'title') return scan.shouting || isCapitalised(word) || isAnyName(w);
-  return (scan.shouting || isCapitalised(word)) && isGivenName(parts[0] ?? w) && (parts.length === 1 || parts.every(isAnyName));
+  return (scan.shouting || isCapitalised(word) || (isAllCaps(word) && word.length >= 4)) && isGivenName(parts[0] ?? w) && (parts.length === 1 || parts.every(isAnyName));
 }
 
+const RELATION_THEN_NAME = rx(
+  String.raw`(?<![\p{L}])(?:her|his|their|the|a|an|sa|son|ses|une?|le|la)\s(?:bf|boyfriend|pimp|friend|sister|brother|cousin|mom|mother|dad|father|roommate|girlfriend|gf|daughter|son|aunt|uncle|driver|girl|woman|guy|man|chum|amie?|soeur|frere|mere|pere|copain|copine|cousine|tante|oncle|fille|femme|gars|homme|proxenete)(?<comma>,)?\s(?<n>\p{L}[\p{L}'-]*)`,
+  'gdiu',
+);
 // "Miss" and "M." only with their capital: "miss her appointment", "F/M." are not titles.
 const HONORIFICS = [
   rx(String.raw`(?<![\p{L}])(?:mr|mrs|ms|mx|mme|mlle|madame|monsieur|mademoiselle)\.?\s(?<n>\p{L}[\p{L}'-]*)`, 'gdiu'),
   rx(String.raw`(?<![\p{L}])(?:Miss|M\.)\s(?<n>\p{L}[\p{L}'-]*)`, 'gdu'),
 ];
+const INITIALS = rx(String.raw`(?<![\p{L}])initial(?:e)?s?\s?(?:are|is|sont|:|-|=)?\s?\p{Lu}{2,3}(?![\p{L}])`, 'giu');
+// A word, hyphenated parts kept together ("Marie-Eve", "Jean-Talon").
+const WORD = /(?<![\p{L}\d'-])\p{L}+(?:-\p{L}+)*/gu;
+const nameAt = (m: RegExpExecArray): number => m.indices?.groups?.n?.[0] ?? 0;
 const detectName: Detector = (scan) => {
   const { text } = scan;
-  for (const m of text.matchAll(STRONG_RE)) {
-    const at = m.indices?.groups?.n?.[0] ?? 0;
-    if (looksLikeName(scan, at, m.groups?.n ?? '', 'strong', Boolean(m.groups?.q))) return true;
-  }
-  for (const m of text.matchAll(MEDIUM_RE)) {
-    const at = m.indices?.groups?.n?.[0] ?? 0;
-    const introducedAt = m.index ?? 0;
-    const noun = wordBefore(text, introducedAt);
-    const noun2 = wordBefore(text, introducedAt, 1);
-    if (THING_NOUNS.has(noun) || THING_NOUNS.has(noun2)) continue;
-    if (/^so-?$/.test(text.slice(Math.max(0, introducedAt - 3), introducedAt).trim()) || /so-$/i.test(text.slice(Math.max(0, introducedAt - 3), introducedAt))) continue;
-    const mode = PERSON_NOUNS.has(noun) || PERSON_NOUNS.has(noun2) ? 'strong' : 'medium';
-    if (looksLikeName(scan, at, m.groups?.n ?? '', mode, Boolean(m.groups?.q))) return true;
-  }
-  // Honorific and surname: "Ms. Tremblay", "Mrs Smith", "Mme Gagnon", "Mlle Roy", "M. Cote".
-  for (const re of HONORIFICS) {
-    for (const m of text.matchAll(re)) {
+  return (
+    someMatch(STRONG_RE, text, (m) => looksLikeName(scan, nameAt(m), m.groups?.n ?? '', 'strong', Boolean(m.groups?.q))) ||
+    someMatch(MEDIUM_RE, text, (m) => {
+      const introducedAt = m.index;
+      const nouns = [wordBefore(text, introducedAt), wordBefore(text, introducedAt, 1)];
+      if (nouns.some((n) => THING_NOUNS.has(n))) return false;
+      const mode = nouns.some((n) => PERSON_NOUNS.has(n)) ? 'strong' : 'medium';
+      return looksLikeName(scan, nameAt(m), m.groups?.n ?? '', mode, Boolean(m.groups?.q));
+    }) ||
+    // A relation then a name: "her bf Tyler", "son chum Marc"; with a comma only a known given or
+    // working name ("met a girl, Destiny, at casino"; not "a woman, Spanish-speaking").
+    someMatch(RELATION_THEN_NAME, text, (m) => {
       const n = m.groups?.n ?? '';
-      if (looksLikeName(scan, m.indices?.groups?.n?.[0] ?? 0, n, 'title')) return true;
-    }
-  }
-  // Initials: "initials J.T." (folded to "JT"), "initiales : MT".
-  if (someMatch(rx(String.raw`(?<![\p{L}])initial(?:e)?s?\s?(?:are|is|sont|:|-|=)?\s?\p{Lu}{2,3}(?![\p{L}])`, 'giu'), text)) return true;
-  // A given name with nothing introducing it: "met Jessica outside Super 8", "Jess (20s) accepted".
-  for (const m of text.matchAll(/(?<![\p{L}\d'-])\p{L}+(?:-\p{L}+)*/gu)) {
-    const w = m[0];
-    if (!scan.shouting && !isCapitalised(w)) continue;
-    const first = w.split('-')[0]?.toLowerCase() ?? '';
-    if (!isGivenName(first)) continue;
-    if (looksLikeName(scan, m.index ?? 0, w, 'bare')) return true;
-  }
-  return false;
+      if (!isCapitalised(n) && !scan.shouting) return false;
+      return (!m.groups?.comma || isAnyName(n.toLowerCase())) && looksLikeName(scan, nameAt(m), n, 'medium');
+    }) ||
+    // Honorific and surname: "Ms. Tremblay", "Mrs Smith", "Mme Gagnon", "Mlle Roy", "M. Cote".
+    HONORIFICS.some((re) => someMatch(re, text, (m) => looksLikeName(scan, nameAt(m), m.groups?.n ?? '', 'title'))) ||
+    // Initials: "initials J.T." (folded to "JT"), "initiales : MT".
+    someMatch(INITIALS, text) ||
+    // A given name with nothing introducing it: "met Jessica outside Super 8", "Jess (20s) accepted".
+    someMatch(WORD, text, (m) => {
+      const w = m[0];
+      if (!scan.shouting && !isCapitalised(w) && !(isAllCaps(w) && w.length >= 4)) return false;
+      return isGivenName(w.split('-')[0]?.toLowerCase() ?? '') && looksLikeName(scan, m.index, w, 'bare');
+    })
+  );
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -878,11 +993,15 @@ const DETECTORS: ReadonlyArray<readonly [PersonalDataKind, Detector]> = [
 function scanOf(text: string, known: KnownNames): Scan {
   const letters = text.replace(/[^\p{L}]/gu, '');
   const capitals = letters.replace(/[^\p{Lu}]/gu, '');
-  const covered: Array<readonly [number, number]> = [];
+  const agencies: Array<readonly [number, number]> = [];
+  spansOf(BUILT_IN_AGENCIES_RE, text, agencies);
+  spansOf(known.re, text, agencies);
+  const covered = [...agencies];
   spansOf(BUILT_IN_PLACES_RE, text, covered);
-  spansOf(known.re, text, covered);
-  const masked = maskText(text);
-  return { text, masked, runs: classifyRuns(masked), shouting: letters.length >= 8 && capitals.length / letters.length > 0.7, covered, knownWords: known.words };
+  // Masks and digit runs are about numbers: a text without a digit has nothing to mask.
+  const hasDigit = /\d/.test(text);
+  const masked = hasDigit ? maskText(text) : text;
+  return { text, masked, runs: hasDigit ? classifyRuns(masked) : null, shouting: letters.length >= 8 && capitals.length / letters.length > 0.7, covered, agencies, knownWords: known.words };
 }
 
 /** The first kind of personal data found in `text`, or null when the text is clean. `knownNames`
