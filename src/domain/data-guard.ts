@@ -131,7 +131,7 @@ const GLUED_DIGIT_WORDS = rx(String.raw`(?<![\p{L}])(?:zero|one|two|three|four|f
 // Four or more single characters with one space between ("j a n e @ g m a i l . c o m", "A B C D
 // 1 2 3"), at least one a letter or "@": the spaces are removed. Runs of single digits alone are
 // left for the phone rules, which read them as they are.
-const SPACED_CHARS = /(?<![^ ])(?:[\p{L}\d@.] ){3,}[\p{L}\d@.](?![^ ])/gu;
+const SPACED_CHARS = /(?<![^ "'(])(?:[\p{L}\d@.] ){3,}[\p{L}\d@.](?![^ "').,;:!?])/gu;
 
 const NOT_ASCII = /[\u0080-\u{10FFFF}]/u;
 // Any space but a single plain one between words (most texts have none: the replace is skipped).
@@ -213,7 +213,9 @@ const NOT_A_NAME = wordSet(
   travailleur refuge maison rue coin secteur ville urgence urgences maman papa mere pere soeur frere ami
   amie amis chum blonde copain copine proxenete fille filles femme femmes gars homme hommes jeune jeunes
   mineure mineur victime temoin suspecte meme autre differente plusieurs beaucoup madame monsieur
-  non-divulgue nondivulgue divulgue fourni fournie donne donne donnee inscrit note voir dossier`,
+  non-divulgue nondivulgue divulgue fourni fournie donne donnee inscrit note voir dossier connu connue faux
+  fausse absent manquant illisible listed noted kept held stored protected available blank illegible
+  fake false similar spelled written unreadable misspelled changed different shown`,
 );
 
 // Words people write with a capital that are not names: services and institutions ("called
@@ -237,6 +239,9 @@ const COMMON_CAPITALISED = wordSet(
   mineure majeure sante securite hebergement interprete quebecoise quebecois canadienne canadien
   haitienne haitien etrangere etranger immigrante refugiee espagnol anglais francais arabe creole`,
 );
+
+const FUNCTION_WORDS = wordSet(`the a an this that her his him them they she he it its my our their le la les l un une des de du
+  d sa son ses leur mon ma`);
 
 // A Capitalised word followed by one of these is an organisation, a place or a road, not a person:
 // "called Hiatus House", "known as Grace Hospital", "Howard Ave", "Maison Marguerite" (FR order below).
@@ -307,7 +312,16 @@ const GIVEN_NAMES = wordSet(
   johanne josiane marie-eve maude melissa camille lea oceane rosalie noemie laurie alexandra ariane
   cynthia amelie lise lucie nicole francine ginette claudia andree marilyn myriam elodie frederique
   helene isabeau jeanne louise mireille nadine pascale sandrine severine solange suzanne therese
-  valerie virginie yasmine anais clara eloise juliette lina maeva margaux romane
+  valerie virginie yasmine anais clara eloise juliette lina maeva margaux romane brielle kenzie jayda
+  aliyah mya tatiana esmeralda guadalupe xiomara daniela gabriela valeria camila mariana lucia andrea
+  carolina alejandra fernanda ximena yesenia marisol jazmin shaniqua tameka lakisha ebony destinee
+  kiana kiara makenna mckenna brooklynn aubrey avery harper addison peyton kennedy reagan jocelyne
+  kassidy kaylee kayley kailey kaitlin katelynn brianne breanne shelby shayna shawnee tanisha tiana
+  trista krystle krysta danika chantale nancy-ann marie-pier marie-claude marie-josee marie-soleil
+  sarah-jane anne-marie mary maryse myriame noemi oriane rosemarie sabrina sonia stephany tania tracey
+  vicki wanda yvette zoey zoe-lee alysha alisha alexia alessia arianne audree catherine cassidy cloe
+  elisabeth eliane emy florence-ann gabrielle-anne kelly kristy kristin kirsten leanne leann lauryn
+  madeleine magalie maryline megane melodie micheline nadia-rose raphaelle sara-maude vanessa-lee
   mike michael chris christopher matt matthew josh joshua daniel dan david dave james jim john johnny joe
   joseph justin kevin kyle brandon tyler ryan jason jeremy eric andrew anthony tony steve steven brian
   jeff scott adam nick nicholas marcus malik tyrone deshawn jamal andre carlos jose luis omar ahmed
@@ -315,7 +329,8 @@ const GIVEN_NAMES = wordSet(
   ricky richard bobby tommy jake jacob ethan noah liam logan lucas luc marc alexandre mathieu maxime
   olivier philippe guillaume nicolas sebastien yannick etienne benoit francois patrick stephane sylvain
   mario hugo felix gabriel samuel raphael zachary dominic jean-philippe jean-francois pierre-luc
-  marc-andre`,
+  marc-andre jayden jaden tristan brayden kaden austin mason jackson carter connor owen wyatt colton
+  dominique-jean jean-sebastien jean-michel jean-luc pierre-olivier louis-philippe`,
 );
 const WORKING_NAMES = wordSet(
   `candy star angel diamond cherry bambi barbie princess sugar cinnamon mocha spice kitty passion cocoa
@@ -330,6 +345,13 @@ const AMBIGUOUS_NAMES = wordSet(
   hunter lance gene grant don al max jean pierre michel denis laurent hubert dominique antoine jacques
   louis paul thomas martin howard walker elliott lincoln jefferson giles crawford marion bernard
   josephine lillian janette marguerite claire constance france noel eve ambre taylor morgan`,
+);
+// Of those, the ones that a Capitalised surname after them makes a name ("Crystal Gagnon", "Jordan
+// Smith"); months, virtues and verbs ("May Day", "Will Follow", "Victoria Day") are left out.
+const NAMES_THAT_ARE_WORDS = wordSet(
+  `jordan taylor morgan sierra madison savannah sydney sidney brooklyn georgia virginia carolina charlotte
+  regina holly ivy daisy lily rose iris heather sandy crystal amber destiny jade ruby mercedes chanel
+  paris candy star angel diamond cherry princess precious trinity misty raven coco lola roxy bella`,
 );
 const isGivenName = (w: string): boolean => GIVEN_NAMES.has(w);
 const isAnyName = (w: string): boolean => GIVEN_NAMES.has(w) || WORKING_NAMES.has(w) || AMBIGUOUS_NAMES.has(w);
@@ -588,7 +610,7 @@ const detectHandle: Detector = (scan) =>
 // --- date of birth ---
 const BIRTH_KEY = String.raw`(?:born|dob|date\s+of\s+birth|birth\s?date|birthday|bday|b-day|date\s+de\s+naiss(?:ance|\.)?|ddn|dn|anniversaire|yob|year\s+of\s+birth|birth\s?year|annee\s+de\s+naissance|naissance|nee?s?(?=\s(?:le|en|in|on|the|vers)\b)|ne\(?e\)?(?=\s)|b\.(?=\s?(?:19|20)\d{2}))`;
 const BIRTH_FILLER = String.raw`(?:'s)?(?:[\s:,.=#-]+(?:is|was|on|in|the|of|as|at|given|listed|she|says|said|claims|her|his|approx|approximately|around|about|circa|ca|early|late|mid|le|la|l'|en|est|vers|environ|elle|dit|serait|maybe|possibly|prob|probably|would\s+be|supposedly)){0,4}[\s:,.=#-]*`;
-const BIRTH_DATE = String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)|\d{8}(?!\d)|\d{1,2}\/\d{1,2}(?![\d/])|(?:19|20)\d{2}(?!\d)|'\d{2}(?!\d)|\d{1,2}(?:st|nd|rd|th|er)?(?:\s+of)?\s?${MONTH}(?![\p{L}])\.?(?:,?\s?'?\d{2,4})?|${MONTH}\.?\s?\d{1,2}(?:st|nd|rd|th|er)?(?!\d)|\d{1,2}\s+(?:years?|yrs?|ans)\s+ago)`;
+const BIRTH_DATE = String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)|\d{8}(?!\d)|\d{1,2}\/\d{1,2}(?![\d/])|(?:19|20)\d{2}(?!\d)|'\d{2}(?!\d)|\d{1,2}(?:st|nd|rd|th|er)?(?:\s+of)?\s?${MONTH}(?![\p{L}])\.?(?:,?\s?'?\d{2,4})?|${MONTH}\.?,?\s?(?:19|20)\d{2}(?!\d)|${MONTH}\.?\s?\d{1,2}(?:st|nd|rd|th|er)?(?!\d)|\d{1,2}\s+(?:years?|yrs?|ans)\s+ago)`;
 const BIRTH_WITH_DATE = rx(String.raw`(?<![\p{L}])${BIRTH_KEY}(?![\p{L}])${BIRTH_FILLER}${BIRTH_DATE}`);
 const BIRTH_TWO_DIGIT_YEAR = rx(String.raw`(?<![\p{L}])(?:yob|year\s+of\s+birth|birth\s?year|annee\s+de\s+naissance|born(?:\s+in)?|nee?s?\s+en|ne\s+en)[\s:=#-]*\d{2}(?![\d\p{L}'/])`);
 const BIRTH_TURNING = rx(String.raw`(?<![\p{L}])turn(?:s|ing)\s+\d{1,2}\s+(?:on|in|le)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+)?${MONTH}`);
@@ -804,6 +826,8 @@ const ADDRESS_FR_NUMBER_AFTER = rx(String.raw`(?<![\p{L}])${FR_STREET_TYPE}\.?\s
 const UNIT_NUMBER = rx(String.raw`(?<![\p{L}])(?:apt|apartment|appt|appartement|app|unit|suite|ste|logement)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,5}[a-z]?(?![\p{L}\d])`);
 const PO_BOX = rx(String.raw`(?<![\p{L}])(?:p\.?\s?o\.?\s?box|case\s+postale|c\.p\.)\s?\d+`);
 const ROOM_NUMBER = rx(String.raw`(?<![\p{L}])(?:room|rm|chambre|chbr|chb|ch\.)\.?\s?(?:#|no\.?|n°|number|numero)?\s?\d{1,4}[a-z]?(?![\p{L}\d])`);
+const HOTEL_THEN_ROOM = rx(String.raw`(?<![\p{L}])${HOTEL},?\s?(?:#\s?\d{1,4}|\d{3,4})(?![\p{L}\d])`);
+const ADDRESS_WITH_DIRECTION = rx(String.raw`${CIVIC}\s(?<w>\p{L}+)\s(?:e|w|n|s|east|west|north|south|est|ouest|nord|sud)\.?(?![\p{L}\d])`);
 const HOTEL_ROOM_IN = rx(String.raw`(?<![\p{L}])(?:in|dans(?:\sla)?|#|no\.?)\s?\d{1,4}\s(?:at|@|au|a|du|de)\s(?:the\s|le\s|l')?${HOTEL}`);
 const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   // English: civic number, one to three street-name words, a street type ("3120 Dougall Ave").
@@ -841,9 +865,13 @@ const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   someMatch(ROOM_NUMBER, masked, (m) => {
     const at = m.index ?? 0;
     if (/^(?:interview|meeting|waiting|conference|board|break|court|training|briefing|staff|community|family|quiet|soft|observation|exam|examination|salle|reunion|entrevue|attente|hq|station|detachment|division|precinct|office|poste|quartier)$/.test(wordBefore(masked, at))) return false;
-    return !/^\s?(?:at|@|au|a|du)\s(?:the\s)?(?:hq|station|detachment|office|courthouse|poste|quartier|centre)(?![\p{L}])/iu.test(masked.slice(at + m[0].length, at + m[0].length + 30));
+    return !/^\s?(?:at|@|au|a|du)\s(?:the\s)?(?:[\p{L}-]+\s)?(?:hq|station|detachment|office|courthouse|poste|quartier|centre)(?![\p{L}])/iu.test(masked.slice(at + m[0].length, at + m[0].length + 30));
   }) ||
-  someMatch(HOTEL_ROOM_IN, masked);
+  someMatch(HOTEL_ROOM_IN, masked) ||
+  // A hotel's name then its room: "Days Inn 214", "Super 8 #12", "Motel 6, rm 3" (rm is above).
+  someMatch(HOTEL_THEN_ROOM, masked) ||
+  // A civic number, a Capitalised street and a direction, street type left off: "3120 Baker E".
+  someMatch(ADDRESS_WITH_DIRECTION, masked, (m) => civicOk(masked, m.index) && isCapitalised(m.groups?.w ?? '') && !NOT_STREET_WORD.test(m.groups?.w ?? ''));
 
 // --- personal names ---
 // Introducers, strongest first. STRONG ones introduce a name whatever its case ("name is jane",
@@ -867,7 +895,7 @@ const STRONG_INTRODUCERS = [
   String.raw`(?<![\p{L}])(?:connue?s?\s)?sous\sle\snom(?:\sde|\sd')?(?![\p{L}])`,
   String.raw`(?<![\p{L}])(?:du|au|repond\sau|repondait\sau)\snom\sde(?![\p{L}])`,
   String.raw`(?<![\p{L}])(?:son\s|sa\s)?(?:nom|prenom|surnom)(?:\sde\sfamille)?(?:\s?(?:est|etait|:|=)|\s-)`,
-  String.raw`(?<![\p{L}])nom\sde\sfamille(?![\p{L}])`,
+  String.raw`(?<![\p{L}])nom\s(?:de\sfamille|d'artiste|de\sscene|de\srue|de\stravail|de\sguerre|d'emprunt)(?![\p{L}])\s?[:=-]?`,
   String.raw`(?<![\p{L}])(?:prenommee?s?|surnommee?s?)(?![\p{L}])`,
 ];
 const MEDIUM_INTRODUCERS = [
@@ -899,6 +927,9 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   const { text } = scan;
   const w = word.toLowerCase().replace(/'s$/, '');
   const parts = w.split('-');
+  // A quoted word after an introducer is the name given ("goes by 'Honey'"), unless it is a
+  // function word ("known as 'the Strip'").
+  if (quoted && mode !== 'bare') return w.length >= 2 && !FUNCTION_WORDS.has(w) && !isCovered(scan, start) && !scan.knownWords.has(w);
   if (w.length < 2 || NOT_A_NAME.has(w) || NOT_A_PERSON.has(w) || COMMON_CAPITALISED.has(w) || ROLE_BEFORE.has(w) || AGENCY_CODES.has(w) || scan.knownWords.has(w)) return false;
   if (isCovered(scan, start)) return false;
   const before = wordBefore(text, start);
@@ -911,6 +942,8 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   if (mode !== 'strong' && mode !== 'bare' && !scan.shouting && isAllCaps(word) && word.length <= 8) return false;
   if (quoted || mode === 'strong') return true;
   if (mode === 'medium') return isAnyName(parts[0] ?? w) || (!scan.shouting && isCapitalised(word));
+  // "Tony's Pizza", "Jenny's Nails": a possessive before a Capitalised word names a business.
+  if (mode === 'bare' && /^'s\s\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 4))) return false;
   // Bare and title modes: a worker or an officer ("Cst Morris", "Sarah from Hiatus House", "Julie
   // (CAVAC)", "intake worker Sarah") is not the person engaged.
   if (mode === 'bare' && (ROLE_BEFORE.has(before) || ROLE_BEFORE.has(wordBefore(text, start, 1)))) return false;
@@ -926,7 +959,7 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
 }
 
 const RELATION_THEN_NAME = rx(
-  String.raw`(?<![\p{L}])(?:her|his|their|the|a|an|sa|son|ses|une?|le|la)\s(?:bf|boyfriend|pimp|friend|sister|brother|cousin|mom|mother|dad|father|roommate|girlfriend|gf|daughter|son|aunt|uncle|driver|girl|woman|guy|man|chum|amie?|soeur|frere|mere|pere|copain|copine|cousine|tante|oncle|fille|femme|gars|homme|proxenete)(?<comma>,)?\s(?<n>\p{L}[\p{L}'-]*)`,
+  String.raw`(?<![\p{L}])(?:her|his|their|the|a|an|sa|son|ses|une?|le|la)\s(?:bf|boyfriend|pimp|friend|sister|brother|cousin|mom|mother|dad|father|roommate|girlfriend|gf|daughter|son|aunt|uncle|driver|girl|woman|guy|man|chum|amie?|soeur|frere|mere|pere|copain|copine|cousine|tante|oncle|fille|femme|gars|homme|proxenete)(?<comma>,)?\s(?<q>["'])?(?<n>\p{L}[\p{L}'-]*)`,
   'gdiu',
 );
 // "Miss" and "M." only with their capital: "miss her appointment", "F/M." are not titles.
@@ -935,6 +968,13 @@ const HONORIFICS = [
   rx(String.raw`(?<![\p{L}])(?:Miss|M\.)\s(?<n>\p{L}[\p{L}'-]*)`, 'gdu'),
 ];
 const INITIALS = rx(String.raw`(?<![\p{L}])initial(?:e)?s?\s?(?:are|is|sont|:|-|=)?\s?\p{Lu}{2,3}(?![\p{L}])`, 'giu');
+/** Whether a Capitalised word that could be a surname follows `at` ("Crystal Gagnon", not "Amber
+ * Alert", "Victoria Ave", "Jordan River"). */
+function surnameFollows(scan: Scan, at: number): boolean {
+  const m = /^\s(\p{Lu}\p{Ll}[\p{L}'-]*)/u.exec(scan.text.slice(at, at + 40));
+  const w = (m?.[1] ?? '').toLowerCase();
+  return w !== '' && !ORG_WORDS.has(w) && !NOT_A_NAME.has(w) && !COMMON_CAPITALISED.has(w) && !NOT_A_PERSON.has(w) && !isCovered(scan, at + 1);
+}
 // A word, hyphenated parts kept together ("Marie-Eve", "Jean-Talon").
 const WORD = /(?<![\p{L}\d'-])\p{L}+(?:-\p{L}+)*/gu;
 const nameAt = (m: RegExpExecArray): number => m.indices?.groups?.n?.[0] ?? 0;
@@ -954,17 +994,21 @@ const detectName: Detector = (scan) => {
     someMatch(RELATION_THEN_NAME, text, (m) => {
       const n = m.groups?.n ?? '';
       if (!isCapitalised(n) && !scan.shouting) return false;
+      if (m.groups?.q) return looksLikeName(scan, nameAt(m), n, 'medium', true);
       return (!m.groups?.comma || isAnyName(n.toLowerCase())) && looksLikeName(scan, nameAt(m), n, 'medium');
     }) ||
     // Honorific and surname: "Ms. Tremblay", "Mrs Smith", "Mme Gagnon", "Mlle Roy", "M. Cote".
     HONORIFICS.some((re) => someMatch(re, text, (m) => looksLikeName(scan, nameAt(m), m.groups?.n ?? '', 'title'))) ||
     // Initials: "initials J.T." (folded to "JT"), "initiales : MT".
     someMatch(INITIALS, text) ||
-    // A given name with nothing introducing it: "met Jessica outside Super 8", "Jess (20s) accepted".
+    // A given name with nothing introducing it: "met Jessica outside Super 8", "Jess (20s) accepted";
+    // a name that is also a word ("Crystal", "Jordan") when a surname follows ("Crystal Gagnon").
     someMatch(WORD, text, (m) => {
       const w = m[0];
       if (!scan.shouting && !isCapitalised(w) && !(isAllCaps(w) && w.length >= 4)) return false;
-      return isGivenName(w.split('-')[0]?.toLowerCase() ?? '') && looksLikeName(scan, m.index, w, 'bare');
+      const first = w.split('-')[0]?.toLowerCase() ?? '';
+      if (isGivenName(first)) return looksLikeName(scan, m.index, w, 'bare');
+      return !scan.shouting && NAMES_THAT_ARE_WORDS.has(first) && looksLikeName(scan, m.index, w, 'medium') && surnameFollows(scan, m.index + w.length);
     })
   );
 };

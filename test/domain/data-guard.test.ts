@@ -62,6 +62,25 @@ describe('findPersonalData', () => {
     expect(findPersonalData('５１９-５５５-０１３４')).toBe('phone');
   });
 
+  // The cost of these is measured in the bench notes, not asserted here: a timed test fails on a
+  // loaded machine for reasons that are not the guard's.
+  it.each([
+    ['1'.repeat(500), null],
+    ['1 '.repeat(250), 'phone'],
+    ['1-'.repeat(250), 'phone'],
+    ['12 '.repeat(166), null],
+    ['a'.repeat(500), null],
+    ['a '.repeat(250), null],
+    ['@'.repeat(500), null],
+    ['a.'.repeat(250), null],
+    ['name is '.repeat(62), null],
+    ['1a1 '.repeat(125), null],
+    ['<'.repeat(250) + '>'.repeat(250), null],
+    ['&amp;'.repeat(100), null],
+  ] as const)('answers on 500 adversarial characters (%#)', (text, kind) => {
+    expect(findPersonalData(text.slice(0, 500))).toBe(kind);
+  });
+
   it('passes empty and whitespace-only text', () => {
     expect(findPersonalData('')).toBeNull();
     expect(findPersonalData('   ')).toBeNull();
@@ -81,11 +100,11 @@ describe('knownNames', () => {
   });
 
   it('gives the same answers when the same list object is passed again, and reads a new list', () => {
-    const names = ['Kayla’s Haven'];
-    expect(findPersonalData('referred to Kayla’s Haven', { knownNames: names })).toBeNull();
-    expect(findPersonalData('referred to Kayla’s Haven', { knownNames: names })).toBeNull();
-    expect(findPersonalData('referred to Kayla’s Haven', { knownNames: new Set(['WEFiGHT']) })).toBe('personal_name');
-    expect(findPersonalData('referred to Kayla’s Haven', { knownNames: [] })).toBe('personal_name');
+    const names = ['Rose Haven'];
+    expect(findPersonalData('called Rose Haven for a bed', { knownNames: names })).toBeNull();
+    expect(findPersonalData('called Rose Haven for a bed', { knownNames: names })).toBeNull();
+    expect(findPersonalData('called Rose Haven for a bed', { knownNames: new Set(['WEFiGHT']) })).toBe('personal_name');
+    expect(findPersonalData('called Rose Haven for a bed', { knownNames: [] })).toBe('personal_name');
   });
 });
 
