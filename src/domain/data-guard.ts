@@ -10,8 +10,8 @@
 //    birth keyword before a bare date, an ID keyword before a bare digit run), and the first that
 //    matches names the kind. Shape rules for numbers read a copy in which dates, times, Criminal
 //    Code sections, money, highways and references are masked, so those never look like a phone.
-// Every regular expression starts at a token boundary and has no nested unbounded repetition, so a
-// text costs a few passes over its length (no catastrophic backtracking).
+// Every regular expression starts at a token boundary, and no two of its repetitions can take the
+// same characters, so a text costs a few passes over its length (no catastrophic backtracking).
 
 export const PERSONAL_DATA_KINDS = [
   'phone',
@@ -237,7 +237,10 @@ const COMMON_CAPITALISED = wordSet(
   citizen resident english french spanish tagalog arabic tigrinya amharic hindi mandarin cantonese
   portuguese creole swahili farsi persian urdu autochtone autochtones noire noir blanche blanc asiatique
   mineure majeure sante securite hebergement interprete quebecoise quebecois canadienne canadien
-  haitienne haitien etrangere etranger immigrante refugiee espagnol anglais francais arabe creole`,
+  haitienne haitien etrangere etranger immigrante refugiee espagnol anglais francais arabe creole
+  monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi
+  dimanche january february march july september october november december janvier fevrier mars
+  juillet septembre octobre novembre decembre benz bmw audi`,
 );
 
 const FUNCTION_WORDS = wordSet(`the a an this that her his him them they she he it its my our their le la les l un une des de du
@@ -256,7 +259,7 @@ const ORG_WORDS = wordSet(
   care support outreach help ministries ministry department dept agency authority board commission
   council restaurant cafe diner store shop market depot theatre arena stadium airport terminal metro
   express international regional general memorial public youth women's womens children's childrens
-  victim victims alert express`,
+  victim victims alert collegiate secondary elementary academy sound bank meth`,
 );
 // A word right before a Capitalised word that makes it a place or an organisation ("Saint-Denis",
 // "rue Walker", "Chez Doris", "Maison Marguerite", "Villa-Maria", "Dr Patel", "Me Tremblay").
@@ -264,7 +267,8 @@ const PLACE_BEFORE = wordSet(
   `saint st ste sainte s san santa mont mt mount ville port fort lac lake pointe pte chez maison villa casa
   hotel motel auberge rue av ave avenue boul boulevard bd blvd chemin ch place pl coin angle square parc
   park metro station hopital hospital ecole school college pavillon centre center cegep universite
-  university lord sir dr me hotel-dieu hotel fondation projet refuge residence foyer clsc carrefour`,
+  university lord sir dr me hotel-dieu fondation projet refuge residence foyer clsc carrefour queen king
+  reine roi prince princesse`,
 );
 // Ranks and roles: a name right after one is an officer's or a worker's, not the person engaged's.
 const ROLE_BEFORE = wordSet(
@@ -315,7 +319,7 @@ const GIVEN_NAMES = wordSet(
   valerie virginie yasmine anais clara eloise juliette lina maeva margaux romane brielle kenzie jayda
   aliyah mya tatiana esmeralda guadalupe xiomara daniela gabriela valeria camila mariana lucia andrea
   carolina alejandra fernanda ximena yesenia marisol jazmin shaniqua tameka lakisha ebony destinee
-  kiana kiara makenna mckenna brooklynn aubrey avery harper addison peyton kennedy reagan jocelyne
+  kiana kiara makenna mckenna brooklynn aubrey avery harper addison peyton jocelyne
   kassidy kaylee kayley kailey kaitlin katelynn brianne breanne shelby shayna shawnee tanisha tiana
   trista krystle krysta danika chantale nancy-ann marie-pier marie-claude marie-josee marie-soleil
   sarah-jane anne-marie mary maryse myriame noemi oriane rosemarie sabrina sonia stephany tania tracey
@@ -492,14 +496,14 @@ const MASKS: ReadonlyArray<readonly [RegExp, ((m: RegExpExecArray) => boolean)?]
   [rx(String.raw`(?<![\d.])\d{2,3}\.\d{1,3}(?:\s?\(\d{1,2}\))*(?:\s?\([a-z]\))?(?![\d.])`)],
   [rx(String.raw`(?<![\d.])\d{3}(?:\(\d{1,2}\))+(?:\([a-z]\))?`)],
   // Highways and exits: Hwy 401, Highway 3, County Rd 20, exit 48, A-20, 401/402, 401 eastbound.
-  [rx(String.raw`(?<![\p{L}])(?:hwy|highway|hiway|autoroute|aut|route|rte|county\s+(?:rd|road)|cr|exit|sortie|concession|line)\.?[\s-]?\d{1,3}(?!\d)`)],
+  [rx(String.raw`(?<![\p{L}])(?:hwy|highway|hiway|autoroute|aut|route|rte|county\s+(?:rd|road)|cr|exit|sortie)\.?[\s-]?\d{1,3}(?!\d)`)],
   [rx(String.raw`(?<![\p{L}\d])A-\d{1,3}(?!\d)`, 'gu')],
   [rx(String.raw`(?<![\d])4\d{2}(?:\s?\/\s?4\d{2})+(?!\d)`)],
   [rx(String.raw`(?<![\d])\d{1,3}\s?(?:eastbound|westbound|northbound|southbound|e\/b|w\/b|n\/b|s\/b|eb|wb|nb|sb)(?![\p{L}])`)],
   // Liaison's references (E-12, R-3, C-4) and age bands (19-24).
   [rx(String.raw`(?<![\p{L}\d])[erc]-\d{1,6}(?![\d]|-\d)`)],
   [rx(String.raw`(?<![\d-])(\d{2})\s?-\s?(\d{2})(?![\d]|\s?-\s?\d)`), (m) => Number(m[1]) < Number(m[2])],
-  // Percentages and ordinal floors.
+  // Percentages.
   [rx(String.raw`(?<![\d])\d{1,3}\s?%`)],
 ];
 
@@ -589,7 +593,7 @@ const handleValue = (scan: Scan, value: string, loose: boolean): boolean => {
 const HANDLE_AT = rx(String.raw`(?<![\w.@<])@(?<h>[\p{L}\d_.]{2,30})`);
 const HANDLE_LABELLED = rx(String.raw`(?<![\p{L}])${PLATFORM}\s?(?:handle|account|acct|username|user|name|id|page|profile|compte|profil)?\s?(?:is|est|:|=|@|-)\s?@?(?<h>[\p{L}\d_.]{2,30})`);
 const HANDLE_AS = rx(String.raw`(?<![\p{L}])${PLATFORM}\s(?:as|comme|under|sous)\s@?(?<h>[\p{L}\d_.]{2,30})`);
-const HANDLE_BARE = rx(String.raw`(?<![\p{L}])${PLATFORM}\s@?(?<h>[\p{L}\d_.]{4,30})`);
+const HANDLE_BARE = rx(String.raw`(?<![\p{L}])${PLATFORM}\s[([]?@?(?<h>[\p{L}\d_.]{4,30})`);
 const detectHandle: Detector = (scan) =>
   // "@name": not an email (handled above), not a Slack mention (dropped), not "@10pm" or "@2340hrs".
   someMatch(HANDLE_AT, scan.text, (m) => /\p{L}/u.test(m.groups?.h ?? '') && handleValue(scan, m.groups?.h ?? '', true)) ||
@@ -601,7 +605,7 @@ const detectHandle: Detector = (scan) =>
   ) ||
   // "on OnlyFans as candyx", "sur IG comme sophie": what follows "as" is the account's name.
   someMatch(HANDLE_AS, scan.text, (m) => handleValue(scan, m.groups?.h ?? '', true)) ||
-  // "IG candy.x22", "snap sweetcandy_22": a value that looks like a handle, with no separator.
+  // "IG candy.x22", "snap sweetcandy_22", "her snap (candy.wsor)": a value that looks like a handle.
   someMatch(HANDLE_BARE, scan.text, (m) => {
     const h = m.groups?.h ?? '';
     return /\p{L}/u.test(h) && /[._\d]/.test(h.replace(/\.$/, '')) && handleValue(scan, h, false);
@@ -691,6 +695,8 @@ const detectIdShape: Detector = ({ masked }) =>
 // brackets, and Slack's own *bold* _italic_ ~strike~ marks.
 const DIGIT_RUN = /(?<!\d)(?<plus>\+\s?)?\d+(?:(?:\s?[-./()_*~|\\]{1,2}\s?|\s)\d+)*/g;
 const PHONE_WORDS = rx(String.raw`(?:^|[^\p{L}])(?:phone|ph|cell|cel|cellphone|mobile|mob|tel|telephone|num|numero|number|nbr|no|#|text|txt|texts|texted|texting|sms|whatsapp|wa|signal|call|calls|called|reach|reached|contact|joindre|rejoindre|appeler|texto|cellulaire|portable|poste|ext)(?![\p{L}])[^\p{L}\d¤]{0,6}(?:(?:her|him|them|me|at|on|au|is|est|la|le|:)[^\p{L}\d¤]{0,4}){0,3}$`, 'iu');
+// "case #", "occurrence no.", "file number", "dossier no": the number that follows is a record's.
+const RECORD_NUMBER_BEFORE = rx(String.raw`(?<![\p{L}])(?:incident|occurrence|occ|case|file|report|dossier|evenement|ticket|ref|reference|badge|unit|event|cad|rms|niche)\s?(?:no\.?|#|number|num|numero|n°)?[^\p{L}\d]*$`, 'iu');
 // Toll-free area codes are helplines and businesses, never a person's cell.
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 
@@ -755,7 +761,8 @@ function classifyRuns(masked: string): RunKind {
         return true;
       }
     }
-    const phoneContext = PHONE_WORDS.test(masked.slice(Math.max(0, start - 40), start));
+    const before = masked.slice(Math.max(0, start - 40), start);
+    const phoneContext = PHONE_WORDS.test(before) && !RECORD_NUMBER_BEFORE.test(before);
     // The whole run, then its prefixes and suffixes, longest first: a count or a room number typed
     // next to a phone number ("age 19 519-555-0134") does not hide it, and a helpline's last seven
     // digits ("1-833-900-1010") are not read as a local number.
@@ -947,6 +954,8 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   // Bare and title modes: a worker or an officer ("Cst Morris", "Sarah from Hiatus House", "Julie
   // (CAVAC)", "intake worker Sarah") is not the person engaged.
   if (mode === 'bare' && (ROLE_BEFORE.has(before) || ROLE_BEFORE.has(wordBefore(text, start, 1)))) return false;
+  // Right after an agency ("intake at WEFiGHT (Sarah)", "CAVAC, Julie"): the agency's worker.
+  if (mode === 'bare' && (AGENCY_CODES.has(before) || scan.knownWords.has(before) || within(scan.agencies, text.slice(0, start).search(/[\p{L}\d][^\p{L}\d]*$/u)))) return false;
   const rest = text.slice(start + word.length, start + word.length + 60);
   const org = /^\s?(?:\(|,?\s(?:from|of|at|@|with|w\/|de|du|des|chez|de\sla|de\sl'|at\sthe|from\sthe)\s?|,\s)(?:la\s|le\s|l'|the\s)?(?<o>[\p{L}][\p{L}'\d-]*)/u.exec(rest);
   if (org?.groups?.o) {

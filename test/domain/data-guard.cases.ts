@@ -112,6 +112,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       '519­555­0134',
       '519 555 0134',
       '(519) 555-0134',
+      '0115 Days Inn lot, F 18-24 declined; asked us to text her later at 226-555-0148 if a bed opens.',
     ],
     fr: [
       'tél. (514) 555-0144 poste 3',
@@ -142,6 +143,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'cinq-un-quatre cinq-cinq-cinq zéro-un-quatre-quatre',
       'joindre au 514 555 01 44',
       'appelle-la au 450/555/0133',
+      'Accepte, la rejoindre au 514 555 0182 après 18h, texto seulement.',
     ],
   },
   email: {
@@ -195,6 +197,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'jane.doe＠ｇｍａｉｌ．ｃｏｍ',
       'jane.doe@gmail.com.',
       'mailto:jane.doe@gmail.com',
+      'Hand-over to WEFiGHT intake at 10. Her email for the worker: tanya.r99@gmail.com.',
     ],
     fr: [
       'courriel : marie.t@videotron.ca',
@@ -272,6 +275,8 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'lives at 12 Chilver',
       '3120 Dougall Avenue',
       '3120 Dougall, Windsor',
+      'Accepted. She is staying with her aunt at 1420 Pelissier St, upstairs unit, until Friday.',
+      'She is in room 214 at the Travelodge on Huron Church until Sunday; prefers a visit after 2pm.',
     ],
     fr: [
       'app. 8, 4321 av. Papineau',
@@ -301,6 +306,8 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'habite au 2345, rue Sherbrooke Est',
       'reste chez sa tante au 1200 boul. Pie-IX',
       'motel Super 8, chambre 110',
+      'Elle loge au 2100 rue Ontario Est, app. 6, chez une amie; suivi jeudi.',
+      'Chambre 12 au Motel Raphaël, côte-des-Neiges; le gérant collabore.',
     ],
   },
   postal_code: {
@@ -321,7 +328,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'N9A-1B2',
       'N9A 6T3 area',
     ],
-    fr: ['code postal H1W 3K2', 'code postal H2X 1Y4', 'H2L 2Y4', 'code postal: h3b-1a1', 'H2X1Y4', '\uFF28\uFF12\uFF38 \uFF11\uFF39\uFF14'],
+    fr: ['code postal H1W 3K2', 'code postal H2X 1Y4', 'H2L 2Y4', 'code postal: h3b-1a1', 'H2X1Y4', '\uFF28\uFF12\uFF38 \uFF11\uFF39\uFF14', 'Code postal de sa mère H1W 3K2, elle veut retourner chez elle.'],
   },
   date_of_birth: {
     en: [
@@ -368,6 +375,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'dob: 14/07/2003',
       'date de naissance 14 juillet 2003',
       'YOB: 2003',
+      'F 16-17, DOB given as 2007-03-02, CAS called per protocol at 0230.',
     ],
     fr: [
       'née le 2 avril 1999',
@@ -390,6 +398,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'née en 2004 à Laval',
       'DDN 2003/07/14',
       'née le 14/07/2003',
+      'Mineure, née le 3 mars 2008, DPJ avisée à 1h20.',
     ],
   },
   government_id: {
@@ -437,6 +446,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'SIN 046.454.286',
       'passport #AB 123456',
       'UCI: 1234-5678',
+      'Passport held by bf, number she remembers starts GA 5 (GA512345), passed to CBSA.',
     ],
     fr: [
       'NAS 123 456 789',
@@ -459,6 +469,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'NAS 046-454-286',
       'carte RAMQ BOUJ 0307 1412',
       'permis U123456789',
+      'Numéro d’assurance sociale 046 454 286 noté par erreur sur le formulaire papier, détruit.',
     ],
   },
   social_handle: {
@@ -503,6 +514,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'snap : bijou.mtl',
       'IG: @bijou_514',
       'onlyfans.com/bijou514',
+      'Met at the casino garage level 2; she gave her snap (candy.wsor) so intake can reach her.',
     ],
     fr: [
       'insta : candy_mtl',
@@ -513,6 +525,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'facebook.com/julie.tremblay.77',
       // written as held-out checks while the rules were tuned, then kept
       'son insta est bijou.mtl',
+      'Son instagram : roxy.mtl_ (compte privé), l’intervenante la contactera.',
     ],
   },
   personal_name: {
@@ -561,6 +574,8 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'real name Jessica Smith per ID',
       'a guy named Marcus brought her',
       'goes by Tank, drives a black Charger',
+      'goes by April',
+      'her name is April',
       'initials J.T.',
       // evasions
       'her n a m e is Jess',
@@ -625,6 +640,8 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'name is Kayla',
       's appelle Julie',
       'her name is "k a y l a"',
+      'Declined today but said her name was Brittany and to ask for her at the Comfort Inn desk.',
+      'Her bf Marcus (30s) drives her between Windsor and London; she declined.',
     ],
     fr: [
       's’appelle Julie',
@@ -681,6 +698,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       "son proxénète s'appelle Jonathan",
       'son nom : Audrey-Anne',
       'appelée «Jade» par les autres',
+      'Vers 23h coin Ste-Catherine/St-Denis, elle dit s’appeler Roxanne, accepte, orientée vers La Maison.',
     ],
   },
   licence_plate: {
@@ -708,6 +726,8 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'black Escalade, MI plate EHK 1234',
       'license plate # CDKT-447',
       'plate: CBXK-123',
+      '2340hrs Super 8 Huron Church: F 20s, goes by Mercedes, accepted WEFiGHT; bf in grey Charger CBXT 442.',
+      'Ontario plate BXYZ 457 on the van that dropped her off; driver M 40s.',
     ],
     fr: [
       'plaque 123 ABC',
@@ -722,6 +742,7 @@ export const REFUSED: Readonly<Record<PersonalDataKind, Rows>> = {
       'plaque ABC 123 (Québec)',
       'plaque FLP 123',
       'voiture noire, plaque H12 KLM',
+      'plaque QC 456 HTR, VUS noir, conducteur 30-40 ans.',
     ],
   },
 };
@@ -898,6 +919,11 @@ export const PASSING: Readonly<Record<string, Rows>> = {
       'interview room 2 at HQ',
       'room 3 at the station',
       'waiting room 2',
+      'Kennedy Collegiate lot',
+      'Owen Sound, then Windsor',
+      'Queen Elizabeth hotel lobby',
+      'Ruby Tuesday parking lot',
+      'bf drives a Mercedes Benz',
     ],
     fr: [
       'rue Ouellette, secteur centre-ville',
@@ -948,10 +974,15 @@ export const PASSING: Readonly<Record<string, Rows>> = {
       'occurrence WPS17-123456',
       'file 17-123456',
       'incident ID 2017-123456',
+      'occurrence no. 17-123456',
+      'case # 2017-123456',
+      'file #17-123456',
+      'incident # 17-12345',
+      'ref no 2017-10-1234',
       'ONS 2017 phase 2',
       'HWY 401 WB',
     ],
-    fr: ['SQ et SPVM sur place', 'transféré au SPVM, module ESE', 'GRC informée', 'agence : WEFIGHT, langue : français', 'dossier SPVM 17-123456'],
+    fr: ['SQ et SPVM sur place', 'transféré au SPVM, module ESE', 'GRC informée', 'agence : WEFIGHT, langue : français', 'dossier SPVM 17-123456', 'dossier no 17-123456', 'événement # 2017-123456'],
   },
   languages: {
     en: ['Spanish', 'French and English', 'Tagalog interpreter needed', 'reason: language not supported (Tigrinya)'],
@@ -1509,6 +1540,52 @@ export const PASSING: Readonly<Record<string, Rows>> = {
       'on l’appelle souvent la nuit',
       'surnommée par le pimp, non noté',
       'A-40 est',
+    ],
+  },
+  'longer notes, a third held-out round': {
+    en: [
+      '2340hrs: met F 20s outside Super 8 on Huron Church. Offered WEFiGHT + VS. Accepted, hand-over with intake 10am tmrw. Bf (M 30s) in grey sedan left when we approached.',
+      '0115 Days Inn lot. F 18-24, spoke French only, declined, took hotline card (1-833-900-1010). No contact info taken per policy.',
+      'Joint WPS/CKPS team, 4 officers + 2 VS. 6 motels checked on Huron Church and Tecumseh Rd E. 3 engaged, 2 accepted, 1 under 18 (CAS notified 0230).',
+      'R-7 declined by WEFIGHT: outside catchment (Chatham-Kent). Re-referred to CK Victim Services, see R-8.',
+      'Charges laid: 279.01(1), 279.02(1), 286.2(1), 286.3(1) x2. Accused held for bail hearing 2017-10-13 09:30.',
+      'Ad review 2017-10-11: 27 ads on LeoList for Windsor, 6 flagged as possible minors, passed to WPS Vice.',
+      'Truck stop Hwy 401 exit 40, 2 F approached at 0300, both declined. OPP-ESSEX on scene.',
+      'Leamington: F 25-34 at the Comfort Inn, accepted info on Hiatus House, will call on her own.',
+      'F 16-17 per her own words, CAS called per child-protection protocol, Cst on scene until worker arrived 0145.',
+      'Debrief 0800 at WPS HQ, room 3. Totals day 2: 13 engaged, 11 accepted, 2 charged with 21 offences.',
+      'Victim Services staff (2) attended with WPS, shift 1900-0300. No engagements at the casino tonight.',
+      'She asked for shelter outside Windsor; referred to Chatham-Kent shelter via CKPS. Consent recorded at 22:40.',
+      'Spoke with intake worker at WEFiGHT (Sarah) who accepted R-12; hand-over tomorrow 11:00 at their office.',
+      'Cst. Morris and Cst. Singh engaged F 20s at Tecumseh & Lauzon; declined, scared of bf, took card.',
+      'Agency declined: no capacity until Oct 15. Suggested Welcome Centre or Downtown Mission overnight.',
+      'Operation Northern Spotlight ON-2017 phase 2: 46 services, 331 staff, 198 engaged, 12 charged.',
+      'Ouellette between Wyandotte and Erie, 3 F in 2 groups, 1 accepted. Walked her to the Welcome Centre.',
+      'Interpreter needed (Spanish). Language Line called at 23:10, 15 min, she accepted referral to WEFiGHT.',
+      'F 35-44 at Travelodge, room not checked. Manager cooperative. No engagement.',
+      'F 20s in the lobby of the Quality Inn at 0030, accepted; Uber paid by VS to shelter.',
+      'She says she came from Toronto 2 weeks ago with a friend; declined services, took hotline card.',
+      'bf drives a black Charger, MI plates, partial not obtained; info to CBSA.',
+      'Met at 1:30 am near the casino parking garage level 2, F 25-34, declined, no ID on her.',
+      'Follow up 2017-10-14 w/ WEFIGHT intake re: R-3; she prefers texts but no number recorded here.',
+      'Called Crime Stoppers tip line with her at her request; she did not give her name to them either.',
+      'Known to WPS from 2016 (occ 16-123456), no warrants. Declined today.',
+      'Hotel-Dieu Grace ER at 0300, SANE nurse on shift, VS stayed with her until 0500.',
+      'Sandwich Town, near the Ambassador Bridge, 2 F, both declined. Back at 0400.',
+      '3 units responded to the motel; 2 M arrested, 1 F (25-34) accepted help, taken to Hiatus House.',
+      'Called Hiatus House at 14:00 re bed for tonight; they have 1. Transport by VS at 16:30. Follow-up R-3 with WEFIGHT Thurs.',
+    ],
+    fr: [
+      'Vers 23h, coin Ste-Catherine/St-Denis : 2 femmes 25-34, une accepte, orientée vers La Maison de Marthe. Intervenante CAVAC présente.',
+      'SPVM module ESE, 3 policiers + 1 intervenante. 4 motels vérifiés sur Taschereau (Longueuil). Aucune rencontre.',
+      'Mineure probable (16-17 ans), DPJ avisée à 1h20, agente sur place jusqu’à l’arrivée de l’intervenante.',
+      'R-5 refusée par l’organisme : hors territoire. Référée à Chez Doris pour le jour.',
+      'Accusations : 279.01, 286.2(1), 286.3. Comparution le 2017-10-13 à 9h30 au palais de justice.',
+      'Annonces LeoList du 11 oct. : 19 vérifiées, 4 possiblement mineures, transmises au SPVM.',
+      'Métro Berri-UQAM vers 2h, F 18-24, parle anglais seulement, refuse, prend la carte de la ligne 1-833-900-1010.',
+      'Suivi R-9 jeudi 10h avec l’intervenante de Maison Marguerite. Consentement noté à 0h40.',
+      'Quart de 19h à 3h, 2 équipes, secteur Centre-Sud et Hochelaga. 5 rencontres, 3 acceptent.',
+      'Elle a demandé un hébergement hors Montréal, orientée vers un refuge à Laval via l’intervenante.',
     ],
   },
 };
