@@ -670,7 +670,7 @@ const detectIdKeyword: Detector = ({ text }) =>
     text,
     (m) => {
       const v = m.groups?.v ?? '';
-      const keyAt = m.index ?? 0;
+      const keyAt = m.index;
       if (/^id$/i.test(/^[\p{L}]+/u.exec(m[0])?.[0] ?? '') && ID_NOT_PERSON_BEFORE.has(wordBefore(text, keyAt))) return false;
       if (/^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(v.trim())) return false;
       return digitCount(v) >= (/^(?:uci|iuc|client)/i.test(m[0]) ? 8 : 6);
@@ -838,15 +838,15 @@ const ADDRESS_WITH_DIRECTION = rx(String.raw`${CIVIC}\s(?<w>\p{L}+)\s(?:e|w|n|s|
 const HOTEL_ROOM_IN = rx(String.raw`(?<![\p{L}])(?:in|dans(?:\sla)?|#|no\.?)\s?\d{1,4}\s(?:at|@|au|a|du|de)\s(?:the\s|le\s|l')?${HOTEL}`);
 const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   // English: civic number, one to three street-name words, a street type ("3120 Dougall Ave").
-  someMatch(ADDRESS_EN, masked, (m) => civicOk(masked, m.index ?? 0)) ||
+  someMatch(ADDRESS_EN, masked, (m) => civicOk(masked, m.index)) ||
   // French: civic number, street type first ("45 rue Ouellette", "1200 boul. Saint-Laurent").
   // "place", "côte", "route", "carré" are also words ("1 place only"): their name must be Capitalised.
   someMatch(ADDRESS_FR, masked, (m) => {
     const plainWord = /^(?:place|pl|cote|route|rte|carre|square|rang|ch|promenade|sentier|terrasse|croissant)$/i.test(m.groups?.t ?? '');
-    return civicOk(masked, m.index ?? 0) && (!plainWord || shouting || Boolean(m.groups?.a) || /\p{Lu}/u.test(m.groups?.w ?? ''));
+    return civicOk(masked, m.index) && (!plainWord || shouting || Boolean(m.groups?.a) || /\p{Lu}/u.test(m.groups?.w ?? ''));
   }) ||
   // No street type: a local street or a saint's name ("3120 Dougall", "au 1500 Ste-Catherine Est").
-  someMatch(ADDRESS_NO_TYPE, masked, (m) => civicOk(masked, m.index ?? 0)) ||
+  someMatch(ADDRESS_NO_TYPE, masked, (m) => civicOk(masked, m.index)) ||
   // "lives at 3120 Dougall", "reste au 12 Oak": a living verb, a number and a street-like word.
   someMatch(
     ADDRESS_AFTER_LIVING_VERB,
@@ -860,9 +860,9 @@ const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   someMatch(ADDRESS_FR_NUMBER_AFTER, masked) ||
   // A unit in a building ("apt 4", "unit 12", "suite 300", "appartement 12"), a PO box.
   someMatch(UNIT_NUMBER, masked, (m) => {
-    const before = wordBefore(masked, m.index ?? 0);
+    const before = wordBefore(masked, m.index);
     // A unit that acts ("Unit 12 responded") is a police crew, not a dwelling.
-    const next = wordAfter(masked, (m.index ?? 0) + m[0].length);
+    const next = wordAfter(masked, (m.index) + m[0].length);
     if (/^(?:responded|responding|attended|attending|arrived|on|cleared|dispatched|assisted|assisting|en|sur|arrive|arrivee)$/.test(next)) return false;
     return !/^(?:k9|canine|patrol|police|traffic|tactical)$/.test(before) && !AGENCY_CODES.has(before) && !knownWords.has(before);
   }) ||
@@ -870,7 +870,7 @@ const detectAddress: Detector = ({ masked, shouting, knownWords }) =>
   // A hotel or motel room, with or without the hotel's name ("rm 3", "chambre 7", "room 12 at the
   // Super 8"); rooms of the station, the court or the hospital ward ("interview room 2") pass.
   someMatch(ROOM_NUMBER, masked, (m) => {
-    const at = m.index ?? 0;
+    const at = m.index;
     if (/^(?:interview|meeting|waiting|conference|board|break|court|training|briefing|staff|community|family|quiet|soft|observation|exam|examination|salle|reunion|entrevue|attente|hq|station|detachment|division|precinct|office|poste|quartier)$/.test(wordBefore(masked, at))) return false;
     return !/^\s?(?:at|@|au|a|du)\s(?:the\s)?(?:[\p{L}-]+\s)?(?:hq|station|detachment|office|courthouse|poste|quartier|centre)(?![\p{L}])/iu.test(masked.slice(at + m[0].length, at + m[0].length + 30));
   }) ||
@@ -929,7 +929,8 @@ const THING_NOUNS = wordSet(`motel hotel inn bar club place app site website gro
   game drug pill car boat account page channel chat website endroit bar club application groupe gang entreprise
   salon refuge programme organisme ligne rue quartier batiment immeuble`);
 
-/** Whether a word at [start, end) of the folded text, taken as a person's name by its context, is one. */
+/** Whether `word`, found at `start` of the folded text by a rule of the given `mode`, is a person's
+ * name there: not a function word, an institution, a place, a role, or a worker's name. */
 function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' | 'medium' | 'bare' | 'title', quoted = false): boolean {
   const { text } = scan;
   const w = word.toLowerCase().replace(/'s$/, '');
@@ -947,7 +948,7 @@ function looksLikeName(scan: Scan, start: number, word: string, mode: 'strong' |
   const after = wordAfter(text, start + word.length);
   if (ORG_WORDS.has(after) && mode !== 'strong') return false;
   if (mode !== 'strong' && mode !== 'bare' && !scan.shouting && isAllCaps(word) && word.length <= 8) return false;
-  if (quoted || mode === 'strong') return true;
+  if (mode === 'strong') return true;
   if (mode === 'medium') return isAnyName(parts[0] ?? w) || (!scan.shouting && isCapitalised(word));
   // "Tony's Pizza", "Jenny's Nails": a possessive before a Capitalised word names a business.
   if (mode === 'bare' && /^'s\s\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 4))) return false;
