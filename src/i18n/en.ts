@@ -46,6 +46,7 @@ const PERSONAL_DATA: Record<PersonalDataKind, string> = {
   government_id: 'an ID number',
   social_handle: 'a social-media handle or profile link',
   personal_name: 'a person’s name',
+  licence_plate: 'a licence plate',
 };
 
 export const en = {
