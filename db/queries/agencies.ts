@@ -96,3 +96,13 @@ export async function findAgenciesByIds(tx: Tx, ids: number[]): Promise<Array<Pi
     .from(agencies)
     .where(inArray(agencies.id, ids));
 }
+
+/** The names and codes of every agency and operation: registered names, not people's. */
+export async function listRegisteredNames(tx: Tx): Promise<string[]> {
+  const { agencies, operations } = tx.tables;
+  const rows = [
+    ...(await tx.orm.select({ name: agencies.name, code: agencies.code }).from(agencies)),
+    ...(await tx.orm.select({ name: operations.name, code: operations.code }).from(operations)),
+  ];
+  return rows.flatMap((row) => [row.name, row.code]);
+}

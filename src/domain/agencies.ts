@@ -7,6 +7,7 @@ import type { Messages } from '../i18n/index.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
+import { forgetRegisteredNames } from './free-text.js';
 import { authorize, type Role } from './permissions.js';
 
 export type { AgencyKind } from '../../db/queries/agencies.js';
@@ -40,6 +41,7 @@ export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Pro
     intakeTeamId: input.intakeChannelId ? actor.teamId : null,
     createdAt: at,
   });
+  forgetRegisteredNames(ctx.deps.db);
   await appendAudit(tx, {
     actor,
     action: 'agency.add',

@@ -21,7 +21,7 @@ export async function logCharge(ctx: RequestContext, input: LogChargeInput): Pro
   const { tx, msg, principal } = ctx;
   const operation = await requireOpenOperation(tx, input.operationCode, msg);
   const agency = await recordingAgency(ctx, operation, input.agencyCode);
-  const note = checkFreeText('note', input.note, msg);
+  const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
   const id = await insertCharge(tx, {
     operationId: operation.id,

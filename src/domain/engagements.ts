@@ -62,8 +62,8 @@ export async function logEngagement(ctx: RequestContext, input: LogEngagementInp
   const operation = await requireOpenOperation(tx, input.operationCode, msg);
   const agency = await recordingAgency(ctx, operation, input.agencyCode);
   if (input.accepted && !input.offered) throw new AppError('invalid_input', msg.engage.acceptedNeedsOffered);
-  const area = checkFreeText('area', input.area, msg);
-  const note = checkFreeText('note', input.note, msg);
+  const area = await checkFreeText(ctx, 'area', input.area);
+  const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
   const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : currentTime(ctx, operation, now);
   const minor = input.ageBand === 'under18';

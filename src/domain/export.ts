@@ -2,6 +2,7 @@
 // operation and every operation below it. Free text that the data guard would refuse today is
 // withheld, so an export never carries what Liaison would not store now.
 import type { Database } from '../../db/database.js';
+import { listRegisteredNames } from '../../db/queries/agencies.js';
 import { listChargesIn, listEngagementsIn, listReferralsIn } from '../../db/queries/export.js';
 import { findPersonalData } from './data-guard.js';
 import { treeOperationIds } from './operations.js';
@@ -33,9 +34,9 @@ export type ExportRow = Partial<Record<(typeof EXPORT_COLUMNS)[number], string |
 
 export const WITHHELD = '[withheld]';
 
-function safeText(text: string | null): string | null {
+function safeText(text: string | null, knownNames: readonly string[]): string | null {
   if (text === null) return null;
-  return findPersonalData(text) ? WITHHELD : text;
+  return findPersonalData(text, { knownNames }) ? WITHHELD : text;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -45,6 +46,7 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 export function exportRows(db: Database, operationId: number): Promise<ExportRow[]> {
   return db.read(async (tx) => {
     const ops = await treeOperationIds(tx, operationId);
+    const known = await listRegisteredNames(tx);
     const rows: ExportRow[] = [];
     for (const e of await listEngagementsIn(tx, ops)) {
       rows.push({
@@ -58,9 +60,9 @@ export function exportRows(db: Database, operationId: number): Promise<ExportRow
         offered: yesNo(e.offered),
         accepted: yesNo(e.accepted),
         safety_ensured: yesNo(e.safetyEnsured),
-        area: safeText(e.area),
+        area: safeText(e.area, known),
         language: e.language,
-        note: safeText(e.note),
+        note: safeText(e.note, known),
       });
     }
     for (const r of await listReferralsIn(tx, ops)) {
@@ -76,7 +78,7 @@ export function exportRows(db: Database, operationId: number): Promise<ExportRow
         urgency: r.urgency,
         status: r.status,
         outcome: r.closeOutcome,
-        note: safeText(r.note),
+        note: safeText(r.note, known),
       });
     }
     for (const c of await listChargesIn(tx, ops)) {
@@ -87,7 +89,7 @@ export function exportRows(db: Database, operationId: number): Promise<ExportRow
         agency: c.agency,
         at: iso(c.createdAt),
         offences: c.sections.join(';'),
-        note: safeText(c.note),
+        note: safeText(c.note, known),
       });
     }
     return rows;

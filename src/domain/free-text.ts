@@ -1,5 +1,7 @@
 // Free text (notes, areas, decline reasons) passes the data guard before anything is stored.
-import type { Messages } from '../i18n/index.js';
+import type { Database } from '../../db/database.js';
+import { listRegisteredNames } from '../../db/queries/agencies.js';
+import type { RequestContext } from './context.js';
 import { findPersonalData } from './data-guard.js';
 import { AppError } from './errors.js';
 
@@ -16,14 +18,39 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 
+/**
+ * How long the registered names are reused before they are read again. A name registered since is
+ * not yet known for that long: the guard is then stricter about it, never laxer.
+ */
+const NAMES_TTL_MS = 60_000;
+const namesCache = new WeakMap<Database, { at: number; names: readonly string[] }>();
+
+/**
+ * The names and codes of the agencies and operations registered in Liaison ("Hiatus House" is an
+ * agency, not a woman called Hiatus). The same array is handed out until it is read again, so the
+ * guard builds its lookup once.
+ */
+export async function registeredNames(ctx: Pick<RequestContext, 'deps' | 'tx'>): Promise<readonly string[]> {
+  const cached = namesCache.get(ctx.deps.db);
+  if (cached && Date.now() - cached.at < NAMES_TTL_MS) return cached.names;
+  const names = await listRegisteredNames(ctx.tx);
+  namesCache.set(ctx.deps.db, { at: Date.now(), names });
+  return names;
+}
+
+/** A name was registered here: read them again at the next check (other instances do within the minute). */
+export function forgetRegisteredNames(db: Database): void {
+  namesCache.delete(db);
+}
+
 /** The text, trimmed, or undefined when empty; refuses personal data and over-long text. */
-export function checkFreeText(field: FreeTextField, text: string | undefined, msg: Messages): string | undefined {
+export async function checkFreeText(ctx: RequestContext, field: FreeTextField, text: string | undefined): Promise<string | undefined> {
   const value = text === undefined ? undefined : withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
   if (!value) return undefined;
   if (value.length > FREE_TEXT_LIMITS[field]) {
-    throw new AppError('invalid_input', msg.dataGuard.tooLong(field, FREE_TEXT_LIMITS[field]), { field });
+    throw new AppError('invalid_input', ctx.msg.dataGuard.tooLong(field, FREE_TEXT_LIMITS[field]), { field });
   }
-  const found = findPersonalData(value);
-  if (found) throw new AppError('data_guard', msg.dataGuard.refused(field, found), { field });
+  const found = findPersonalData(value, { knownNames: await registeredNames(ctx) });
+  if (found) throw new AppError('data_guard', ctx.msg.dataGuard.refused(field, found), { field });
   return value;
 }

@@ -20,6 +20,7 @@ import { requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
+import { forgetRegisteredNames } from './free-text.js';
 import { authorize } from './permissions.js';
 
 export type Operation = OperationRow;
@@ -85,6 +86,7 @@ export async function createOperation(ctx: RequestContext, input: CreateOperatio
     digestTime: input.digestTime ?? '08:00',
     createdAt: at,
   });
+  forgetRegisteredNames(ctx.deps.db);
   // The lead agency takes part in its own operation; `/op join` later sets its personnel.
   await upsertParticipation(tx, id, lead.id, { officers: 0, supportStaff: 0, victimServices: 0 }, at);
   await appendAudit(tx, {

@@ -20,8 +20,9 @@ export function rateLimitFor(perMinute: number): RateLimit {
 }
 
 /**
- * Takes one command from the person's budget, in the command's own unit of work: the refusal rolls
- * the unit back, so a refused command spends nothing. Refuses with the seconds to wait.
+ * Takes one command from the person's budget, in the command's own unit of work, or refuses with
+ * the seconds to wait. That refusal rolls the unit back, so an over-limit command spends nothing;
+ * a command refused for another reason is spent again in a unit of its own (`spendCommand`).
  */
 export async function takeCommand(ctx: Pick<RequestContext, 'tx' | 'msg'>, actor: Actor, now: number, limit: RateLimit): Promise<void> {
   if (limit.perMinute <= 0) return;

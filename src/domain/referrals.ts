@@ -75,7 +75,7 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
   authorize(principal, 'record', { agencyId: engagement.agencyId, joinedAgencyIds: await joinedAgencyIds(tx, engagement.operationId) }, msg);
   const to = await requireAgency(tx, input.toAgencyCode, msg);
   if (!to.intakeChannelId) throw new AppError('invalid_input', msg.referral.noIntake(to.code));
-  const note = checkFreeText('note', input.note, msg);
+  const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
   const id = await insertReferral(tx, {
     engagementId: engagement.id,
@@ -131,7 +131,7 @@ export async function transitionReferral(
   const { tx, msg, principal } = ctx;
   const referral = await requireReferral(tx, referralId, ctx);
   checkCanTransition(ctx, referral, transition);
-  const reason = transition === 'decline' ? checkFreeText('reason', detail.reason, msg) : undefined;
+  const reason = transition === 'decline' ? await checkFreeText(ctx, 'reason', detail.reason) : undefined;
   if (transition === 'decline' && !reason) throw new AppError('invalid_input', msg.referral.reasonRequired, { field: 'reason' });
   const { from, to } = TRANSITIONS[transition];
   const now = nowMs(ctx);

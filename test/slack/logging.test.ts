@@ -228,6 +228,16 @@ describe('logging from Slack', () => {
     });
   });
 
+  // After the audit log's count of agencies: this one registers another.
+  describe('the data guard and registered names', () => {
+    it('reads a registered agency’s name in a note as the agency, not a person', async () => {
+      const note = 'called Rose Haven for a bed';
+      expect(await say(h, wpsOfficer, '/engage', `ONS-WE age=25-34 gender=female offered=yes accepted=no note="${note}"`)).toContain('a person’s name');
+      await ok(h, admin, '/agency', 'add ROSE "Rose Haven" kind=victim_services');
+      expect(await ok(h, wpsOfficer, '/engage', `ONS-WE age=25-34 gender=female offered=yes accepted=no note="${note}"`)).toMatch(/^Logged \*E-\d+\*/);
+    });
+  });
+
   describe('refusals store nothing and say what to type', () => {
     const cases: Array<[string, string, string, RegExp]> = [
       ['/agency', 'add', 'missing code and name', /<code>` is missing[\s\S]*<name>` is missing[\s\S]*`kind=` is missing/],
