@@ -380,7 +380,7 @@ export function computeDigest(db: Db, operationId: number, now: Date, limits: Ov
 }
 
 /** Code order independent of the locale, so every surface lists agencies the same way. */
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,7 +1,8 @@
 // Small numbers: which counts a channel post shows exactly, which as `<T`, and which it must withhold
 // so that no hidden count can be worked out from what the same message shows. A general disclosure
-// check over cells and linear relations.
+// check over cells and linear relations, and the digest's cells and relations on top of it.
 // Pure: no I/O, no Slack, no words; the caller renders the marks.
+import { type AgencyRow, compareCodes, type Digest } from './digest.js';
 
 // ---------------------------------------------------------------------------------------------
 // What a reader sees of one count.
@@ -454,4 +455,230 @@ function pickCellToWithhold(
     frontier = next;
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The digest: its cells exactly as the posted message shows them, and what a reader knows of them.
+
+/** Rows of the per-agency table shown before the rest is summed (the blocks import this). */
+export const AGENCY_TABLE_ROWS = 15;
+/** Agencies listed under "needs attention" before the rest is summed (the blocks import this). */
+export const OVERDUE_ROWS = 10;
+
+/** Headline totals the posted message shows (beside the referral states). */
+export const CHANNEL_TOTALS = ['engaged', 'accepted', 'minors', 'safetyEnsured', 'chargedPeople', 'offences'] as const;
+/** Last-24-hours figures the posted message shows, as `(+n)` (beside the referral states). */
+export const CHANNEL_LAST_24H = ['engaged', 'accepted', 'minors', 'safetyEnsured', 'chargedPeople'] as const;
+/** Columns of the per-agency table, in its order. */
+export const AGENCY_COLUMNS = ['engaged', 'accepted', 'referrals', 'chargedPeople'] as const;
+
+export type ChannelTotal = (typeof CHANNEL_TOTALS)[number];
+export type ChannelLast24h = (typeof CHANNEL_LAST_24H)[number];
+export type AgencyColumn = (typeof AGENCY_COLUMNS)[number];
+
+/** The top rows and the rest, as the posted message cuts a list. */
+export function cutRows<T>(rows: readonly T[], limit: number): { shown: T[]; rest: T[] } {
+  return { shown: rows.slice(0, limit), rest: rows.slice(limit) };
+}
+
+/** The rest of the agency table summed column by column: the "N other agencies" line. */
+export function sumAgencyRows(rows: readonly Pick<AgencyRow, AgencyColumn>[]): Record<AgencyColumn, number> {
+  return recordOf(AGENCY_COLUMNS, (col) => rows.reduce((n, r) => n + r[col], 0));
+}
+
+/**
+ * How the posted message lays its two lists out. Both are cut to their top rows by count; `order`
+ * says how the rows kept are printed. `count` (today's blocks): most first, then code, and a reader
+ * who sees the order can chain the rows (in the 2017 replay, 13 engaged over five `<5` rows sorted
+ * that way pins WPS at 3, so the total must go). `code`: alphabetical, and the order tells nothing
+ * beyond the cut (every row kept is ≥ every row summed).
+ */
+export interface ChannelLayout {
+  agencyRows: number;
+  overdueRows: number;
+  order: 'count' | 'code';
+}
+
+export const CHANNEL_LAYOUT: ChannelLayout = { agencyRows: AGENCY_TABLE_ROWS, overdueRows: OVERDUE_ROWS, order: 'count' };
+
+export type MaskedTotals = Record<ChannelTotal, Shown> & { referrals: Record<string, Shown> };
+export type MaskedLast24h = Record<ChannelLast24h, Shown> & { referrals: Record<string, Shown> };
+export type MaskedAgencyRow = { agency: string } & Record<AgencyColumn, Shown>;
+
+/** Every count the posted digest shows, as it may show it. Counts of agencies and staff are never hidden. */
+export interface MaskedDigest {
+  hideBelow: number;
+  totals: MaskedTotals;
+  last24h: MaskedLast24h;
+  /** The table's top rows (by engaged), in the order the message prints them (`layout.order`). */
+  byAgency: MaskedAgencyRow[];
+  /** The summed line for the agencies after the top rows; null when there are none. */
+  otherAgencies: ({ agencies: number } & Record<AgencyColumn, Shown>) | null;
+  /** The overdue list's top rows (by pending), in the order the message prints them. */
+  overdue: Array<{ agency: string; pending: Shown }>;
+  /** The summed line for the overdue agencies after the top rows; null when there are none. */
+  overdueRest: { agencies: number; pending: Shown } | null;
+  /** Whether anything is not shown exactly: the message then says so in one line. */
+  hidden: boolean;
+  /** Figures (e.g. `byAgency.WPS.engaged`) the message still gives away, see CountMask.unprotected. */
+  unprotected: string[];
+}
+
+/** Cells with labels; relations over their indices. */
+class CellBook {
+  readonly values: number[] = [];
+  readonly labels: string[] = [];
+  readonly relations: LinearRelation[] = [];
+
+  add(label: string, value: number): number {
+    this.labels.push(label);
+    return this.values.push(value) - 1;
+  }
+
+  addAll<K extends string>(prefix: string, keys: readonly K[], value: (k: K) => number): Record<K, number> {
+    return recordOf(keys, (k) => this.add(`${prefix}.${k}`, value(k)));
+  }
+
+  /**
+   * Only relations that hold for this digest: they describe the real data, and one that failed
+   * (a data anomaly) would teach the reader nothing but that it failed.
+   */
+  relate(relation: LinearRelation): void {
+    if (relation.terms.length > 0 && holdsFor(this.values, relation)) this.relations.push(relation);
+  }
+}
+
+/** Within one set of figures (totals, last 24 h, an agency's row): parts never exceed their whole. */
+const WITHIN_FIGURES: ReadonlyArray<readonly [smaller: string, larger: string]> = [
+  ['accepted', 'engaged'],
+  ['minors', 'engaged'],
+  ['safetyEnsured', 'engaged'],
+  ['chargedPeople', 'offences'],
+];
+
+function relateWithin(book: CellBook, cells: Readonly<Partial<Record<string, number>>>): void {
+  for (const [smaller, larger] of WITHIN_FIGURES) {
+    const s = cells[smaller];
+    const l = cells[larger];
+    if (s !== undefined && l !== undefined) book.relate(boundSum([s], [l]));
+  }
+}
+
+/**
+ * What a list's order tells. Sorted by count (descending, then code ascending): each row is ≤ the one
+ * above, strictly when its code sorts before the one above's (a tie would have put it first). In any
+ * order, rows past the cut are each ≤ every row kept, so their sum is ≤ their count times each.
+ */
+function relateOrder(
+  book: CellBook,
+  order: ChannelLayout['order'],
+  rows: ReadonlyArray<{ code: string; cell: number }>,
+  rest?: { cell: number; count: number },
+): void {
+  if (order === 'count') {
+    for (let i = 1; i < rows.length; i++) {
+      const above = rows[i - 1]!;
+      const row = rows[i]!;
+      book.relate(boundSum([row.cell], [above.cell], row.code < above.code ? -1 : 0));
+    }
+  }
+  if (rest) for (const row of order === 'count' ? rows.slice(-1) : rows) book.relate(boundSum([rest.cell], [[row.cell, rest.count]]));
+}
+
+/** The rows kept, in the order the message prints them. */
+function printOrder<T extends { agency: string }>(rows: T[], order: ChannelLayout['order']): T[] {
+  return order === 'count' ? rows : [...rows].sort((a, b) => compareCodes(a.agency, b.agency));
+}
+
+function referralStates(digest: Digest): string[] {
+  return [...new Set([...Object.keys(digest.totals.referrals), ...Object.keys(digest.last24h.referrals)])];
+}
+
+/**
+ * Every count the posted digest shows, masked for a channel with threshold `hideBelow`; the
+ * `/digest` preview calls it too, to mark what a post would hide. `layout` must be the blocks' own
+ * (the default is today's), and the blocks print the rows in the order returned here, or the check
+ * reasons about another message than the one posted.
+ */
+export function maskDigestForChannel(digest: Digest, hideBelow: number, layout: ChannelLayout = CHANNEL_LAYOUT): MaskedDigest {
+  const book = new CellBook();
+  const states = referralStates(digest);
+  const totalStates: Readonly<Record<string, number>> = digest.totals.referrals;
+  const recentStates: Readonly<Record<string, number>> = digest.last24h.referrals;
+
+  const totals = book.addAll('totals', CHANNEL_TOTALS, (k) => digest.totals[k]);
+  const totalReferrals = book.addAll('totals.referrals', states, (s) => totalStates[s] ?? 0);
+  const recent = book.addAll('last24h', CHANNEL_LAST_24H, (k) => digest.last24h[k]);
+  const recentReferrals = book.addAll('last24h.referrals', states, (s) => recentStates[s] ?? 0);
+
+  const agencies = cutRows(digest.byAgency, layout.agencyRows);
+  const rows = printOrder(agencies.shown, layout.order).map((r) => ({ code: r.agency, cells: book.addAll(`byAgency.${r.agency}`, AGENCY_COLUMNS, (k) => r[k]) }));
+  const restSum = sumAgencyRows(agencies.rest);
+  const others = agencies.rest.length > 0 ? book.addAll('otherAgencies', AGENCY_COLUMNS, (k) => restSum[k]) : undefined;
+
+  const overdueCut = cutRows(digest.overdue, layout.overdueRows);
+  const overdue = printOrder(overdueCut.shown, layout.order).map((o) => ({ code: o.agency, cell: book.add(`overdue.${o.agency}`, o.pending) }));
+  const overdueRest =
+    overdueCut.rest.length > 0
+      ? { cell: book.add('overdueRest', overdueCut.rest.reduce((n, o) => n + o.pending, 0)), count: overdueCut.rest.length }
+      : undefined;
+
+  // Parts within each set of figures.
+  relateWithin(book, totals);
+  relateWithin(book, recent);
+  for (const row of rows) relateWithin(book, row.cells);
+  if (others) relateWithin(book, others);
+
+  // The last 24 hours are part of the totals.
+  const totalOf: Readonly<Partial<Record<string, number>>> = totals;
+  for (const k of CHANNEL_LAST_24H) {
+    const whole = totalOf[k];
+    if (whole !== undefined) book.relate(boundSum([recent[k]], [whole]));
+  }
+  for (const s of states) book.relate(boundSum([recentReferrals[s]!], [totalReferrals[s]!]));
+
+  // Each column of the table, with its "others" line, adds up to its total; referrals made add up
+  // to the referrals by state.
+  const allStates = states.map((s) => totalReferrals[s]!);
+  for (const col of AGENCY_COLUMNS) {
+    const parts = [...rows.map((r) => r.cells[col]), ...(others ? [others[col]] : [])];
+    const total = totalOf[col];
+    const whole = col === 'referrals' ? allStates : total !== undefined ? [total] : undefined;
+    if (whole) book.relate(equateSums(parts, whole));
+  }
+
+  // Both lists are cut by count: the table by engaged, the overdue list by pending.
+  relateOrder(
+    book,
+    layout.order,
+    rows.map((r) => ({ code: r.code, cell: r.cells.engaged })),
+    others ? { cell: others.engaged, count: agencies.rest.length } : undefined,
+  );
+  relateOrder(book, layout.order, overdue, overdueRest);
+  // An agency is listed as overdue only with at least one; all of them are pending.
+  if (overdueRest) book.relate(boundSum([], [overdueRest.cell], -overdueRest.count));
+  const pending = totalReferrals['pending'];
+  if (pending !== undefined && overdue.length > 0) {
+    book.relate(boundSum([...overdue.map((o) => o.cell), ...(overdueRest ? [overdueRest.cell] : [])], [pending]));
+  }
+
+  const mask = maskCounts(book.values, book.relations, hideBelow);
+  const at = (cell: number) => mask.shown[cell]!;
+  const show = <K extends string>(keys: readonly K[], cells: Record<K, number>) => recordOf(keys, (k) => at(cells[k]));
+  return {
+    hideBelow,
+    totals: { ...show(CHANNEL_TOTALS, totals), referrals: show(states, totalReferrals) },
+    last24h: { ...show(CHANNEL_LAST_24H, recent), referrals: show(states, recentReferrals) },
+    byAgency: rows.map((r) => ({ agency: r.code, ...show(AGENCY_COLUMNS, r.cells) })),
+    otherAgencies: others ? { agencies: agencies.rest.length, ...show(AGENCY_COLUMNS, others) } : null,
+    overdue: overdue.map((o) => ({ agency: o.code, pending: at(o.cell) })),
+    overdueRest: overdueRest ? { agencies: overdueRest.count, pending: at(overdueRest.cell) } : null,
+    hidden: mask.shown.some(isHidden),
+    unprotected: mask.unprotected.map((cell) => book.labels[cell]!),
+  };
+}
+
+/** A record over known keys; the one place the key type is asserted. */
+function recordOf<K extends string, V>(keys: readonly K[], value: (k: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
 }

@@ -1,6 +1,19 @@
-// Small numbers in channel posts: the disclosure check's subtle cases one by one.
+// Small numbers in channel posts: the disclosure check's subtle cases one by one, the 2017 operation's
+// digests, and the thresholds 1 and 10.
 import { describe, expect, it } from 'vitest';
-import { boundSum, equateSums, inferIntervals, maskCounts, type Shown, showCount } from '../../src/domain/small-numbers.js';
+import { type AgencyRow, compareCodes, type Digest, type DigestFigures } from '../../src/domain/digest.js';
+import {
+  AGENCY_TABLE_ROWS,
+  boundSum,
+  cutRows,
+  CHANNEL_LAYOUT,
+  equateSums,
+  inferIntervals,
+  maskCounts,
+  maskDigestForChannel,
+  type Shown,
+  showCount,
+} from '../../src/domain/small-numbers.js';
 
 const exact = (value: number): Shown => ({ kind: 'exact', value });
 const small = (below = 5): Shown => ({ kind: 'small', below });
@@ -105,5 +118,203 @@ describe('the disclosure check', () => {
     expect(() => maskCounts([1.5], [], 5)).toThrow(RangeError);
     expect(() => maskCounts([3, 1], [equateSums([1], [0])], 5)).toThrow(RangeError);
     expect(() => maskCounts([3], [], 0)).toThrow(RangeError);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Digests.
+
+type States = Record<'pending' | 'accepted' | 'declined' | 'closed' | 'withdrawn', number>;
+type Counts = Omit<DigestFigures, 'referrals'>;
+
+interface DigestSpec {
+  rows: Array<Pick<AgencyRow, 'agency' | 'engaged' | 'accepted' | 'referrals' | 'chargedPeople' | 'offences'>>;
+  minors: number;
+  safetyEnsured: number;
+  states: States;
+  last24h: Counts;
+  last24hStates: States;
+  overdue: Array<{ agency: string; pending: number }>;
+}
+
+
+/** A digest as computeDigest would return it: totals summed from the rows, both lists sorted. */
+function buildDigest(spec: DigestSpec): Digest {
+  const sum = (k: 'engaged' | 'accepted' | 'chargedPeople' | 'offences') => spec.rows.reduce((n, r) => n + r[k], 0);
+  const engaged = sum('engaged');
+  const byAgency = spec.rows
+    .map((r, i) => ({ agencyId: i + 1, name: r.agency, ...r }))
+    .sort((a, b) => b.engaged - a.engaged || compareCodes(a.agency, b.agency));
+  return {
+    operation: { id: 1, code: 'OP', name: 'Operation', timezone: 'America/Toronto', startDate: '2017-10-09', endDate: '2017-10-15' },
+    operationCodes: ['OP'],
+    agencies: spec.rows.length,
+    policeAgencies: spec.rows.length,
+    personnel: 3 * spec.rows.length,
+    totals: {
+      engaged,
+      offered: engaged,
+      accepted: sum('accepted'),
+      minors: spec.minors,
+      safetyEnsured: spec.safetyEnsured,
+      referrals: { ...spec.states },
+      chargedPeople: sum('chargedPeople'),
+      offences: sum('offences'),
+    },
+    last24h: { ...spec.last24h, referrals: { ...spec.last24hStates } },
+    byAgency,
+    overdue: [...spec.overdue].sort((a, b) => b.pending - a.pending || compareCodes(a.agency, b.agency)),
+  };
+}
+
+const noStates: States = { pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0 };
+const quiet: Counts = { engaged: 0, offered: 0, accepted: 0, minors: 0, safetyEnsured: 0, chargedPeople: 0, offences: 0 };
+const row = (agency: string, engaged: number, accepted: number, referrals = 0, chargedPeople = 0, offences = 0) => ({
+  agency,
+  engaged,
+  accepted,
+  referrals,
+  chargedPeople,
+  offences,
+});
+
+/**
+ * Windsor-Essex & Chatham-Kent, Oct 10–13, as the 2017 replay logs it: 13 engagements dealt round
+ * the five police services (the last two declined), the first four referred to WEFiGHT, one person
+ * under 18, WPS charging three people with two offences each.
+ */
+const LOCAL: DigestSpec = {
+  rows: [
+    row('WPS', 3, 3, 1, 3, 6),
+    row('CKPS', 3, 2, 1),
+    row('OPP-ESSEX', 3, 2, 1),
+    row('APS', 2, 2, 1),
+    row('LPS', 2, 2),
+    row('WEFIGHT', 0, 0),
+  ],
+  minors: 1,
+  safetyEnsured: 9,
+  states: { ...noStates, pending: 4 },
+  last24h: { ...quiet, engaged: 4, offered: 4, accepted: 4, minors: 1, safetyEnsured: 3 },
+  last24hStates: { ...noStates, pending: 4 },
+  overdue: [{ agency: 'WEFIGHT', pending: 2 }],
+};
+
+/** Ontario, seven days: 46 police services, 198 engaged, 12 people charged with 21 offences. */
+function provincial(): DigestSpec {
+  const others = Array.from({ length: 40 }, (_, i) => `ONPS${String(i + 1).padStart(2, '0')}`);
+  const rows = others.map((agency, i) => {
+    // 185 engagements dealt round the 40 services (the first 25 get 5), a third of them declined;
+    // ONPS04 … ONPS12 charged one person each, the first six with two offences.
+    const engaged = i < 25 ? 5 : 4;
+    const charged = i >= 3 && i < 12 ? 1 : 0;
+    return row(agency, engaged, engaged - (i % 3 === 0 ? 2 : 1), 0, charged, charged ? (i < 9 ? 2 : 1) : 0);
+  });
+  return {
+    ...LOCAL,
+    rows: [...LOCAL.rows, row('OPP', 0, 0), ...rows],
+    minors: 2,
+    safetyEnsured: 150,
+    last24h: { ...quiet, engaged: 40, offered: 40, accepted: 30, minors: 1, safetyEnsured: 30, chargedPeople: 4, offences: 6 },
+  };
+}
+
+describe('the posted digest', () => {
+  it('locally: the one person under 18 as <5; 11 accepted shown; the table\'s order costs the 13 engaged', () => {
+    const masked = maskDigestForChannel(buildDigest(LOCAL), 5);
+    expect(masked.totals.minors).toEqual(small());
+    expect(masked.last24h.minors).toEqual(small());
+    expect(masked.totals.accepted).toEqual(exact(11));
+    expect(masked.totals.chargedPeople).toEqual(small());
+    expect(masked.totals.offences).toEqual(exact(6));
+    expect(masked.totals.referrals).toEqual({ pending: small(), accepted: exact(0), declined: exact(0), closed: exact(0), withdrawn: exact(0) });
+    // Printed most first, then by code: CKPS ≥ OPP-ESSEX ≥ WPS > APS ≥ LPS ≥ 1 (a tie would have put
+    // APS before WPS), five rows of 1 … 4 adding up to 13: WPS can only be 3. Only the total can go.
+    expect(masked.byAgency.map((r) => r.agency)).toEqual(['CKPS', 'OPP-ESSEX', 'WPS', 'APS', 'LPS', 'WEFIGHT']);
+    expect(masked.byAgency.map((r) => r.engaged)).toEqual([small(), small(), small(), small(), small(), exact(0)]);
+    expect(masked.totals.engaged).toEqual(suppressed);
+    expect(masked.otherAgencies).toBeNull();
+    expect(masked.overdue).toEqual([{ agency: 'WEFIGHT', pending: small() }]);
+    expect(masked.hidden).toBe(true);
+    // Four referrals, one from each of four services, none yet past pending: a `<5` pending beside
+    // four `<5` rows (and 0 in every other state) says each service referred exactly one. No count
+    // left to withhold changes that; the check says so and the message must say less.
+    expect(masked.unprotected).toEqual([
+      'totals.referrals.pending',
+      'byAgency.CKPS.referrals',
+      'byAgency.OPP-ESSEX.referrals',
+      'byAgency.WPS.referrals',
+      'byAgency.APS.referrals',
+    ]);
+  });
+
+  it('locally, the table printed by code: 13 engaged and 11 accepted shown', () => {
+    const masked = maskDigestForChannel(buildDigest(LOCAL), 5, { ...CHANNEL_LAYOUT, order: 'code' });
+    expect(masked.totals.engaged).toEqual(exact(13));
+    expect(masked.totals.accepted).toEqual(exact(11));
+    expect(masked.totals.minors).toEqual(small());
+    expect(masked.byAgency.map((r) => r.agency)).toEqual(['APS', 'CKPS', 'LPS', 'OPP-ESSEX', 'WEFIGHT', 'WPS']);
+    expect(masked.unprotected).toHaveLength(5);
+  });
+
+  it('provincially: 198 engaged, 12 charged and 21 offences shown; the 32 agencies after the top 15 on one line', () => {
+    const digest = buildDigest(provincial());
+    expect(digest.totals).toMatchObject({ engaged: 198, chargedPeople: 12, offences: 21 });
+    const masked = maskDigestForChannel(digest, 5);
+    expect(masked.totals.engaged).toEqual(exact(198));
+    expect(masked.totals.chargedPeople).toEqual(exact(12));
+    expect(masked.totals.offences).toEqual(exact(21));
+    expect(masked.totals.minors).toEqual(small());
+    expect(masked.byAgency).toHaveLength(15);
+    expect(masked.otherAgencies?.agencies).toBe(32);
+    expect(masked.unprotected).toEqual([]);
+  });
+
+  it('the "others" line is the blocks\' cut: the rows after the top ones, summed', () => {
+    const digest = buildDigest(provincial());
+    const { rest } = cutRows(digest.byAgency, AGENCY_TABLE_ROWS);
+    const masked = maskDigestForChannel(digest, 1);
+    expect(masked.otherAgencies).toMatchObject({
+      agencies: rest.length,
+      engaged: exact(rest.reduce((n, r) => n + r.engaged, 0)),
+      chargedPeople: exact(rest.reduce((n, r) => n + r.chargedPeople, 0)),
+    });
+  });
+
+  it('hide_below=1 shows everything exactly', () => {
+    const masked = maskDigestForChannel(buildDigest(LOCAL), 1);
+    expect(masked.hidden).toBe(false);
+    expect(masked.totals.minors).toEqual(exact(1));
+    expect(masked.byAgency.map((r) => r.engaged)).toEqual([3, 3, 3, 2, 2, 0].map(exact));
+  });
+
+  it('hide_below=10: 13 and 11 still shown, every row below 10 as <10, nothing pinned', () => {
+    const masked = maskDigestForChannel(buildDigest(LOCAL), 10);
+    expect(masked.totals.engaged).toEqual(exact(13));
+    expect(masked.totals.accepted).toEqual(exact(11));
+    expect(masked.totals.offences).toEqual(small(10));
+    expect(masked.byAgency.map((r) => r.engaged)).toEqual([small(10), small(10), small(10), small(10), small(10), exact(0)]);
+    expect(masked.unprotected).toEqual([]);
+  });
+
+  it('says when the marks alone give a count away', () => {
+    // Four agencies engaged one person each: four `<5` rows under a `<5` total are 1 each.
+    const spec: DigestSpec = {
+      ...LOCAL,
+      rows: ['A', 'B', 'C', 'D'].map((a) => row(a, 1, 0)),
+      minors: 0,
+      safetyEnsured: 0,
+      states: noStates,
+      last24h: quiet,
+      last24hStates: noStates,
+      overdue: [],
+    };
+    expect(maskDigestForChannel(buildDigest(spec), 5).unprotected).toEqual([
+      'totals.engaged',
+      'byAgency.A.engaged',
+      'byAgency.B.engaged',
+      'byAgency.C.engaged',
+      'byAgency.D.engaged',
+    ]);
   });
 });
