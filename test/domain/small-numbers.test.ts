@@ -1,14 +1,21 @@
 // Small numbers in channel posts: the disclosure check's subtle cases one by one, the 2017 operation's
-// digests, and the thresholds 1 and 10.
+// digests, the thresholds 1 and 10, and a property: over random small digests, an exact reader
+// (brute force over every value the hidden cells could take) pins no hidden count the check left.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AgencyRow, compareCodes, type Digest, type DigestFigures } from '../../src/domain/digest.js';
 import {
   AGENCY_TABLE_ROWS,
+  type AgencyColumn,
   boundSum,
+  CHANNEL_LAST_24H,
+  CHANNEL_TOTALS,
   cutRows,
   CHANNEL_LAYOUT,
+  type ChannelLayout,
   equateSums,
   inferIntervals,
+  type MaskedDigest,
   maskCounts,
   maskDigestForChannel,
   type Shown,
@@ -318,3 +325,337 @@ describe('the posted digest', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The property: an exact reader of the masked message pins no hidden count the check did not report.
+
+/** One count as the message shows it, and what it really is. */
+interface ReaderCell {
+  label: string;
+  shown: Shown;
+  truth: number;
+}
+
+/** Σ coef·cell (= | ≤) bound, over the reader's cells by label. */
+interface ReaderRelation {
+  terms: Array<[string, number]>;
+  sense: 'eq' | 'le';
+  bound: number;
+}
+
+/**
+ * Everything a reader of the posted message knows, written from the message's side (independently
+ * of the module's own list): the marks, and the relations between the figures it prints.
+ */
+function readMessage(digest: Digest, masked: MaskedDigest, layout: ChannelLayout): { cells: ReaderCell[]; relations: ReaderRelation[] } {
+  const cells: ReaderCell[] = [];
+  const relations: ReaderRelation[] = [];
+  const cell = (label: string, shown: Shown, truth: number): void => {
+    cells.push({ label, shown, truth });
+  };
+  const le = (smaller: string[], larger: Array<[string, number]>, bound = 0): void => {
+    relations.push({ terms: [...smaller.map((l): [string, number] => [l, 1]), ...larger.map(([l, k]): [string, number] => [l, -k])], sense: 'le', bound });
+  };
+  const sumIs = (total: string[], parts: string[]): void => {
+    relations.push({ terms: [...parts.map((l): [string, number] => [l, 1]), ...total.map((l): [string, number] => [l, -1])], sense: 'eq', bound: 0 });
+  };
+
+  for (const k of CHANNEL_TOTALS) cell(`t.${k}`, masked.totals[k], digest.totals[k]);
+  for (const k of CHANNEL_LAST_24H) cell(`d.${k}`, masked.last24h[k], digest.last24h[k]);
+  const states = Object.keys(masked.totals.referrals);
+  const totalStates: Record<string, number> = digest.totals.referrals;
+  const recentStates: Record<string, number> = digest.last24h.referrals;
+  for (const s of states) {
+    cell(`t.r.${s}`, masked.totals.referrals[s]!, totalStates[s]!);
+    cell(`d.r.${s}`, masked.last24h.referrals[s]!, recentStates[s]!);
+    le([`d.r.${s}`], [[`t.r.${s}`, 1]]);
+  }
+  for (const [part, whole] of [['accepted', 'engaged'], ['minors', 'engaged'], ['safetyEnsured', 'engaged'], ['chargedPeople', 'offences']]) {
+    le([`t.${part}`], [[`t.${whole}`, 1]]);
+    if (whole !== 'offences') le([`d.${part}`], [[`d.${whole}`, 1]]);
+  }
+  for (const k of CHANNEL_LAST_24H) le([`d.${k}`], [[`t.${k}`, 1]]);
+
+  // The lists: a row's true figures found by its code; the order tells something only when it is by count.
+  const byCount = layout.order === 'count';
+  const columns: AgencyColumn[] = ['engaged', 'accepted', 'referrals', 'chargedPeople'];
+  const rowOf = new Map(digest.byAgency.map((r) => [r.agency, r]));
+  masked.byAgency.forEach((r, i) => {
+    for (const c of columns) cell(`a${i}.${c}`, r[c], rowOf.get(r.agency)![c]);
+    le([`a${i}.accepted`], [[`a${i}.engaged`, 1]]);
+    if (byCount && i > 0) le([`a${i}.engaged`], [[`a${i - 1}.engaged`, 1]], r.agency < masked.byAgency[i - 1]!.agency ? -1 : 0);
+  });
+  const rowLabels = (c: AgencyColumn) => [...masked.byAgency.map((_, i) => `a${i}.${c}`), ...(masked.otherAgencies ? [`o.${c}`] : [])];
+  if (masked.otherAgencies) {
+    const restRows = digest.byAgency.slice(layout.agencyRows);
+    for (const c of columns) cell(`o.${c}`, masked.otherAgencies[c], restRows.reduce((n, r) => n + r[c], 0));
+    le(['o.accepted'], [['o.engaged', 1]]);
+    // Every agency summed has engaged no more than any agency listed.
+    for (const i of masked.byAgency.keys()) le(['o.engaged'], [[`a${i}.engaged`, masked.otherAgencies.agencies]]);
+  }
+  for (const c of ['engaged', 'accepted', 'chargedPeople'] as const) sumIs([`t.${c}`], rowLabels(c));
+  sumIs(
+    states.map((s) => `t.r.${s}`),
+    rowLabels('referrals'),
+  );
+
+  const overdueOf = new Map(digest.overdue.map((o) => [o.agency, o.pending]));
+  masked.overdue.forEach((o, i) => {
+    cell(`w${i}`, o.pending, overdueOf.get(o.agency)!);
+    if (byCount && i > 0) le([`w${i}`], [[`w${i - 1}`, 1]], o.agency < masked.overdue[i - 1]!.agency ? -1 : 0);
+  });
+  const overdueLabels = masked.overdue.map((_, i) => `w${i}`);
+  if (masked.overdueRest) {
+    const n = masked.overdueRest.agencies;
+    cell('wr', masked.overdueRest.pending, digest.overdue.slice(layout.overdueRows).reduce((s, o) => s + o.pending, 0));
+    for (const i of masked.overdue.keys()) le(['wr'], [[`w${i}`, n]]);
+    relations.push({ terms: [['wr', -1]], sense: 'le', bound: -n });
+    overdueLabels.push('wr');
+  }
+  if (overdueLabels.length > 0) le(overdueLabels, [['t.r.pending', 1]]);
+  return { cells, relations };
+}
+
+/** Integer search: is there an assignment of the hidden cells, within their marks and `ceiling`, satisfying every relation? */
+class ExactReader {
+  private readonly index = new Map<string, number>();
+  private readonly lo: number[];
+  private readonly hi: number[];
+  private readonly rows: Array<{ cells: number[]; coefs: number[]; sense: 'eq' | 'le'; bound: number }>;
+
+  constructor(
+    readonly cells: ReaderCell[],
+    relations: ReaderRelation[],
+    hideBelow: number,
+    ceiling: number,
+  ) {
+    for (const [i, c] of cells.entries()) this.index.set(c.label, i);
+    const range = (s: Shown): [number, number] =>
+      s.kind === 'exact' ? [s.value, s.value] : s.kind === 'small' ? [1, s.below - 1] : [hideBelow, ceiling];
+    this.lo = cells.map((c) => range(c.shown)[0]);
+    this.hi = cells.map((c) => range(c.shown)[1]);
+    this.rows = relations.map((r) => ({
+      cells: r.terms.map(([l]) => this.index.get(l)!),
+      coefs: r.terms.map(([, k]) => k),
+      sense: r.sense,
+      bound: r.bound,
+    }));
+  }
+
+  /** Every relation, and every cell's mark (within the ceiling), true of the true values. */
+  holdsForTruth(): boolean {
+    const truth = this.cells.map((c) => c.truth);
+    return truth.every((v, i) => this.lo[i]! <= v && v <= this.hi[i]!) && this.rows.every((r) => this.fits(r, r.cells.map((c) => truth[c]!)));
+  }
+
+  /** A whole assignment the message allows in which `label` is not its true value, if there is one. */
+  alternativeFor(label: string): number[] | undefined {
+    const x = this.index.get(label)!;
+    const truth = this.cells[x]!.truth;
+    for (const [from, to] of [
+      [this.lo[x]!, truth - 1],
+      [truth + 1, this.hi[x]!],
+    ]) {
+      if (from! > to!) continue;
+      const lo = [...this.lo];
+      const hi = [...this.hi];
+      lo[x] = from!;
+      hi[x] = to!;
+      const found = this.solve(lo, hi);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private fits(r: ExactReader['rows'][number], values: number[]): boolean {
+    const sum = r.coefs.reduce((n, k, i) => n + k * values[i]!, 0);
+    return r.sense === 'eq' ? sum === r.bound : sum <= r.bound;
+  }
+
+  /** Depth-first over the narrowest domain, the domains narrowed through every row at each node. */
+  private solve(lo: number[], hi: number[]): number[] | undefined {
+    if (!this.narrow(lo, hi)) return undefined;
+    let pick = -1;
+    for (let i = 0; i < lo.length; i++) if (lo[i]! < hi[i]! && (pick < 0 || hi[i]! - lo[i]! < hi[pick]! - lo[pick]!)) pick = i;
+    if (pick < 0) return this.rows.every((r) => this.fits(r, r.cells.map((c) => lo[c]!))) ? lo : undefined;
+    for (let v = lo[pick]!; v <= hi[pick]!; v++) {
+      const l = [...lo];
+      const h = [...hi];
+      l[pick] = v;
+      h[pick] = v;
+      const found = this.solve(l, h);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Each row bounds each of its cells by the others' extremes, until nothing moves; false if a domain empties. */
+  private narrow(lo: number[], hi: number[]): boolean {
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const r of this.rows) {
+        for (const sign of r.sense === 'eq' ? [1, -1] : [1]) {
+          const ks = r.coefs.map((k) => sign * k);
+          const mins = r.cells.map((c, i) => (ks[i]! > 0 ? ks[i]! * lo[c]! : ks[i]! * hi[c]!));
+          const least = mins.reduce((n, m) => n + m, 0);
+          const bound = sign * r.bound;
+          if (least > bound) return false;
+          r.cells.forEach((c, i) => {
+            const k = ks[i]!;
+            const slack = bound - (least - mins[i]!);
+            if (k > 0 && Math.floor(slack / k) < hi[c]!) {
+              hi[c] = Math.floor(slack / k);
+              moved = true;
+            } else if (k < 0 && Math.ceil(slack / k) > lo[c]!) {
+              lo[c] = Math.ceil(slack / k);
+              moved = true;
+            }
+          });
+          if (r.cells.some((c) => lo[c]! > hi[c]!)) return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+const CODES = ['APS', 'CKPS', 'LPS', 'OPP', 'WPS'];
+
+/** Splits n into `parts` non-negative counts. */
+const splitArb = (n: number, parts: number) =>
+  fc.array(fc.integer({ min: 0, max: n }), { minLength: parts - 1, maxLength: parts - 1 }).map((cuts) => {
+    const edges = [0, ...cuts.sort((a, b) => a - b), n];
+    return edges.slice(1).map((e, i) => e - edges[i]!);
+  });
+
+const upTo = (n: number) => fc.integer({ min: 0, max: n });
+
+/** A small consistent digest: two to four agencies, counts 0 … 12, lists cut short enough to sum rows, either order. */
+const digestArb: fc.Arbitrary<{ digest: Digest; layout: ChannelLayout; hideBelow: number }> = fc
+  .record({
+    codes: fc.shuffledSubarray(CODES, { minLength: 2, maxLength: 4 }),
+    hideBelow: fc.integer({ min: 2, max: 6 }),
+    layout: fc.record({
+      agencyRows: fc.integer({ min: 1, max: 4 }),
+      overdueRows: fc.integer({ min: 1, max: 3 }),
+      order: fc.constantFrom('count' as const, 'code' as const),
+    }),
+  })
+  .chain(({ codes, hideBelow, layout }) =>
+    fc
+      .tuple(
+        ...codes.map((agency) =>
+          fc.integer({ min: 0, max: 12 }).chain((engaged) =>
+            fc.record({
+              agency: fc.constant(agency),
+              engaged: fc.constant(engaged),
+              accepted: upTo(engaged),
+              referrals: upTo(6),
+              chargedPeople: upTo(4),
+              extraOffences: upTo(4),
+            }),
+          ),
+        ),
+      )
+      .chain((specs) => {
+        const rows = specs.map(({ extraOffences, ...r }) => ({ ...r, offences: r.chargedPeople + extraOffences }));
+        const engaged = rows.reduce((n, r) => n + r.engaged, 0);
+        const accepted = rows.reduce((n, r) => n + r.accepted, 0);
+        const charged = rows.reduce((n, r) => n + r.chargedPeople, 0);
+        const referrals = rows.reduce((n, r) => n + r.referrals, 0);
+        return fc
+          .record({
+            minors: upTo(engaged),
+            safetyEnsured: upTo(engaged),
+            states: splitArb(referrals, 5),
+            recent: fc.record({ engaged: upTo(engaged), accepted: upTo(accepted), charged: upTo(charged) }),
+          })
+          .chain(({ minors, safetyEnsured, states, recent }) => {
+            const [pending = 0, acceptedRefs = 0, declined = 0, closed = 0, withdrawn = 0] = states;
+            return fc
+              .record({
+                recentMinors: upTo(Math.min(minors, recent.engaged)),
+                recentSafety: upTo(Math.min(safetyEnsured, recent.engaged)),
+                recentStates: fc.tuple(...states.map((n) => upTo(n))),
+                overdue: fc.subarray(CODES).chain((receivers) =>
+                  splitArb(pending, receivers.length + 1).map((shares) =>
+                    receivers.map((agency, i) => ({ agency, pending: shares[i]! })).filter((o) => o.pending > 0),
+                  ),
+                ),
+              })
+              .map(({ recentMinors, recentSafety, recentStates, overdue }) => {
+                const [rp = 0, ra = 0, rd = 0, rc = 0, rw = 0] = recentStates;
+                const spec: DigestSpec = {
+                  rows,
+                  minors,
+                  safetyEnsured,
+                  states: { pending, accepted: acceptedRefs, declined, closed, withdrawn },
+                  last24h: {
+                    engaged: recent.engaged,
+                    offered: recent.engaged,
+                    accepted: Math.min(recent.accepted, recent.engaged),
+                    minors: recentMinors,
+                    safetyEnsured: recentSafety,
+                    chargedPeople: recent.charged,
+                    offences: recent.charged,
+                  },
+                  last24hStates: { pending: rp, accepted: ra, declined: rd, closed: rc, withdrawn: rw },
+                  overdue,
+                };
+                return { digest: buildDigest(spec), layout, hideBelow };
+              });
+          });
+      }),
+  );
+
+describe('the property: what the masked message pins, the check reported', () => {
+  it('over random small digests, every hidden count keeps two possible values unless reported unprotected', () => {
+    fc.assert(
+      fc.property(digestArb, ({ digest, layout, hideBelow }) => {
+        const masked = maskDigestForChannel(digest, hideBelow, layout);
+        const { cells, relations } = readMessage(digest, masked, layout);
+        const ceiling = Math.max(hideBelow, ...cells.map((c) => c.truth)) + 6;
+        const reader = new ExactReader(cells, relations, hideBelow, ceiling);
+        expect(reader.holdsForTruth()).toBe(true);
+        // The marks say what they claim: 0 and ≥ T exactly, 1 … T−1 as `<T`, withheld only from ≥ T.
+        for (const c of cells) {
+          const rightMark = c.truth > 0 && c.truth < hideBelow ? 'small' : c.shown.kind === 'suppressed' ? 'suppressed' : 'exact';
+          expect(c.shown.kind, c.label).toBe(rightMark);
+          if (c.shown.kind === 'exact') expect(c.shown.value, c.label).toBe(c.truth);
+          if (c.shown.kind === 'suppressed') expect(c.truth, c.label).toBeGreaterThanOrEqual(hideBelow);
+        }
+        const unprotected = new Set(masked.unprotected);
+        const labelOf = labelsOf(masked);
+        // A witness for one cell is one for every cell it moves.
+        const movable = new Set<number>();
+        cells.forEach((c, i) => {
+          if (c.shown.kind === 'exact') return;
+          const label = labelOf(c.label);
+          if (!movable.has(i)) {
+            const witness = reader.alternativeFor(c.label);
+            witness?.forEach((v, j) => {
+              if (v !== cells[j]!.truth) movable.add(j);
+            });
+          }
+          if (unprotected.has(label)) expect(movable.has(i), `${label} reported unprotected`).toBe(false);
+          else expect(movable.has(i), `${label} is pinned to ${c.truth}`).toBe(true);
+        });
+      }),
+      { seed: 20171013, numRuns: 200 },
+    );
+  });
+});
+
+/** The reader's short labels (`a0.engaged`) in the module's terms (`byAgency.WPS.engaged`). */
+function labelsOf(masked: MaskedDigest): (label: string) => string {
+  return (label) => {
+    const [head = '', ...tail] = label.split('.');
+    const rest = tail.join('.').replace(/^r\./, 'referrals.');
+    if (head === 't') return `totals.${rest}`;
+    if (head === 'd') return `last24h.${rest}`;
+    if (head === 'o') return `otherAgencies.${rest}`;
+    if (head === 'wr') return 'overdueRest';
+    if (head.startsWith('a')) return `byAgency.${masked.byAgency[Number(head.slice(1))]!.agency}.${rest}`;
+    return `overdue.${masked.overdue[Number(head.slice(1))]!.agency}`;
+  };
+}
