@@ -232,7 +232,7 @@ export function readDigest(db: Database, operationId: number, now: Date, limits:
 }
 
 /** Code order independent of the locale, so every surface lists agencies the same way. */
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
