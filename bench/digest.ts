@@ -59,7 +59,7 @@ export async function measureDigest(scale: DigestScale, options: { regenerate: b
     const raw = sqlite.prepare(RAW_SCAN_SQL);
     raw.all();
     const rawScanMs = timeEach(5, () => raw.all());
-    const rawScanPlan = explain(sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SCAN_SQL}`), {});
+    const rawScanPlan = explain(sqlite.prepare(`EXPLAIN QUERY PLAN ${RAW_SCAN_SQL}`), []);
     return {
       database: built.path,
       generated: built.generated,
@@ -89,8 +89,8 @@ async function timeEachAsync(times: number, work: () => Promise<unknown>): Promi
   return ms;
 }
 
-function explain(statement: Statement, params: unknown): string[] {
-  return (statement.all(params as never) as Array<{ detail: string }>).map((row) => row.detail);
+function explain(statement: Statement, params: unknown[]): string[] {
+  return (statement.all(...(params as never[])) as Array<{ detail: string }>).map((row) => row.detail);
 }
 
 /**
@@ -103,7 +103,7 @@ export async function traceDigest(path: string, rootId: number, now: Date): Prom
   const db = openSqlite(path);
   const { sqlite } = db;
   const prepare = sqlite.prepare.bind(sqlite);
-  const calls: Array<{ sql: string; params: unknown; ms: number; rows: number }> = [];
+  const calls: Array<{ sql: string; params: unknown[]; ms: number; rows: number }> = [];
   try {
     sqlite.prepare = ((sql: string) => {
       const statement = prepare(sql);
@@ -112,7 +112,7 @@ export async function traceDigest(path: string, rootId: number, now: Date): Prom
         (...args: unknown[]) => {
           const start = process.hrtime.bigint();
           const out: unknown = Reflect.apply(statement[method], statement, args);
-          calls.push({ sql, params: args[0], ms: Number(process.hrtime.bigint() - start) / 1e6, rows: Array.isArray(out) ? out.length : 1 });
+          calls.push({ sql, params: args, ms: Number(process.hrtime.bigint() - start) / 1e6, rows: Array.isArray(out) ? out.length : 1 });
           return out;
         };
       // Native methods need the real statement as `this`: every other member is bound to it.
@@ -132,7 +132,7 @@ export async function traceDigest(path: string, rootId: number, now: Date): Prom
       sql: call.sql.replace(/\s+/g, ' ').trim(),
       ms: call.ms,
       rows: call.rows,
-      plan: explain(prepare(`EXPLAIN QUERY PLAN ${call.sql}`), call.params ?? {}),
+      plan: explain(prepare(`EXPLAIN QUERY PLAN ${call.sql}`), call.params),
     }));
   } finally {
     await db.close();

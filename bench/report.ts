@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { ROOT } from './constants.js';
 import type { CommandPathResult } from './command-path.js';
 import type { DigestFigures } from './digest.js';
+import type { PostgresFigures } from './postgres.js';
 import type { StartFigures } from './start-time.js';
 
 export interface BenchResults {
@@ -17,6 +18,7 @@ export interface BenchResults {
   commandPath?: CommandPathResult;
   digest?: DigestFigures;
   start?: StartFigures;
+  postgres?: PostgresFigures;
 }
 
 export interface Target {
@@ -79,6 +81,13 @@ export function buildTargets(r: BenchResults): Target[] {
   }
   const s = r.start;
   if (s) targets.push(atMost('start_vs_bolt', 'start to healthy / bare Bolt’s start', s.liaison / s.bareBolt, 1.5));
+  const p = r.postgres;
+  if (p) {
+    for (const [connections, f] of Object.entries(p.byConnections)) {
+      targets.push(atLeast(`pg_engage_vs_raw_c${connections}`, `PostgreSQL: /engage via two instances / raw pg baseline, ${connections} conn`, f.liaisonPair.rps / f.raw.rps, 0.7));
+    }
+    targets.push(atMost('pg_root_digest_ms', `PostgreSQL: root digest over ${p.digest.engagements.toLocaleString('en')} engagements (median of 5)`, p.digest.digest, 50, ' ms'));
+  }
   return targets;
 }
 
@@ -184,6 +193,23 @@ export function formatReport(r: BenchResults, targets: Target[], date: Date): st
       `3. Start to /healthz 200 (node --import tsx, fresh database each time): Liaison median ${s.liaison.toFixed(0)} ms [${s.liaisonMs.map((v) => v.toFixed(0)).join(', ')}]; bare Bolt median ${s.bareBolt.toFixed(0)} ms [${s.bareBoltMs.map((v) => v.toFixed(0)).join(', ')}]`,
     );
   }
+  const p = r.postgres;
+  if (p) {
+    const rows = [['conn', 'what', 'req/s', 'per run', 'p99', 'non-2xx/errors']];
+    for (const [connections, f] of Object.entries(p.byConnections)) {
+      const bad = f.liaisonPair.runs.reduce((n, run) => n + run.non2xx + run.errors + run.checkFailures, 0);
+      rows.push([connections, 'two Liaison instances', fixed(f.liaisonPair.rps, 0), f.liaisonPair.runs.map((run) => fixed(run.rps, 0)).join(' / '), ms(f.liaisonPair.p99), String(bad)]);
+      rows.push([connections, 'raw pg (same writes)', fixed(f.raw.rps, 0), f.raw.runs.map((run) => fixed(run.rps, 0)).join(' / '), ms(f.raw.p99), '']);
+      rows.push([connections, 'Liaison / raw', fixed(f.liaisonPair.rps / f.raw.rps), '', '', '']);
+    }
+    out.push(
+      '',
+      `5. PostgreSQL (${p.server})`,
+      table(rows),
+      `   root ${p.digest.rootCode} (tree of ${p.digest.treeSize}) over ${p.digest.engagements} engagements: median ${ms(p.digest.digest)} of [${p.digest.digestMs.map((v) => v.toFixed(1)).join(', ')}] (rows copied from the SQLite part's database in ${(p.digest.copyMs / 1000).toFixed(1)} s)`,
+      `   start to /healthz 200 on a fresh database (migrations included): median ${p.start.median.toFixed(0)} ms [${p.start.ms.map((v) => v.toFixed(0)).join(', ')}]`,
+    );
+  }
   out.push(
     '',
     '4. Targets',
@@ -209,6 +235,7 @@ export function writeResults(path: string, r: BenchResults, targets: Target[], d
     commandPath: r.commandPath,
     digest: r.digest,
     start: r.start,
+    postgres: r.postgres,
   };
   writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
 }

@@ -4,10 +4,11 @@
 // it started, if a part hangs.
 //   flags: --quick   small sizes, one repetition
 //          --regen   rebuild the cached digest database
-//          --only=command,digest,start   run some parts (results.json is still written)
+//          --only=command,digest,start,postgres   run some parts (results.json is still written)
 import { fileURLToPath } from 'node:url';
 import { type CommandPathPlan, runCommandPath } from './command-path.js';
 import { measureDigest } from './digest.js';
+import { measurePostgres } from './postgres.js';
 import { digestScale } from './digest-data.js';
 import { type BenchResults, buildTargets, codeVersion, currentLoad, formatReport, writeResults } from './report.js';
 import { measureStarts } from './start-time.js';
@@ -20,7 +21,7 @@ const wants = (part: string) => !only || only.includes(part);
 
 // The whole run aims at about 5 minutes (quick: 30 s); the Liaison top-up to `totalRequests` is
 // what gives way when Liaison is too slow to reach it in time.
-const BUDGET_S = quick ? 30 : 300;
+const BUDGET_S = quick ? 60 : 420;
 const FULL = { connections: [10, 50], repetitions: 3, durationS: 8, warmupRequests: 10_000, totalRequests: 100_000, warmupCapS: 90 };
 const QUICK = { connections: [10, 50], repetitions: 1, durationS: 2, warmupRequests: 1_000, totalRequests: 10_000, warmupCapS: 10 };
 const WATCHDOG_MS = (BUDGET_S + (quick ? 90 : 300)) * 1000;
@@ -43,6 +44,15 @@ async function main(): Promise<void> {
   if (wants('start')) {
     log('start to healthy…');
     results.start = await measureStarts(quick ? 2 : 5, log);
+  }
+  if (wants('postgres')) {
+    log('PostgreSQL: start, /engage through two instances beside a raw pg baseline, the root digest…');
+    results.postgres = await measurePostgres(
+      quick
+        ? { connections: [10, 50], repetitions: 1, durationS: 2, warmupS: 1, digestScale: digestScale(0.1), starts: 2 }
+        : { connections: [10, 50], repetitions: 3, durationS: 6, warmupS: 3, digestScale: digestScale(1), starts: 5 },
+      log,
+    );
   }
   if (wants('command')) {
     log('command path…');
