@@ -264,7 +264,9 @@ async function copyTables(path: string, client: pg.Client): Promise<void> {
         rows = 0;
       };
       for (const row of select.iterate() as IterableIterator<unknown[]>) {
-        row.forEach((value, i) => batch[i]!.push(types.get(columns[i]!) === 'bool' && value !== null ? value === 1 : value));
+        row.forEach((value, i) => {
+          batch[i]!.push(types.get(columns[i]!) === 'bool' && value !== null ? value === 1 : value);
+        });
         if (++rows === BATCH) await flush();
       }
       await flush();

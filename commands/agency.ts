@@ -1,6 +1,6 @@
 // /agency: add, list, show and register members of partner agencies.
 import { z } from 'zod';
-import { AGENCY_KINDS, ROLES } from '../db/vocabulary.js';
+import { AGENCY_KINDS, LANGUAGES, ROLES } from '../db/vocabulary.js';
 import { addAgency, listAgencies, setMember, showAgency } from '../src/domain/agencies.js';
 import { parseArgs, validateArgs, ZChannelId, ZCode, ZUserId, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
@@ -9,7 +9,7 @@ import type { CommandDefinition } from './shared/types.js';
 
 export const ZAgencyName = z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters');
 
-const ZAdd = z.object({ code: ZCode, name: ZAgencyName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional() });
+const ZAdd = z.object({ code: ZCode, name: ZAgencyName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional(), lang: zOneOf(LANGUAGES).optional() });
 const ZShow = z.object({ code: ZCode });
 const ZMember = z.object({ user: ZUserId, code: ZCode, role: zOneOf(ROLES) });
 
@@ -25,7 +25,7 @@ export const agencyCommand: CommandDefinition = {
     switch (sub) {
       case 'add': {
         const input = validateArgs(ZAdd, args, ['code', 'name'], usage, msg);
-        const agency = await addAgency(await requestContext(ctx), { code: input.code, name: input.name, kind: input.kind, intakeChannelId: input.intake });
+        const agency = await addAgency(await requestContext(ctx), { code: input.code, name: input.name, kind: input.kind, intakeChannelId: input.intake, lang: input.lang });
         return reply(msg.agency.added(agency));
       }
       case 'list': {

@@ -1,11 +1,12 @@
 // /op: create, join, list, show and close operations.
 import { z } from 'zod';
 import { computeDigest } from '../src/domain/digest.js';
-import { closeOperation, createOperation, joinOperation, listOperations, requireOperation } from '../src/domain/operations.js';
+import { DIGEST_LANGUAGES } from '../db/vocabulary.js';
+import { closeOperation, createOperation, inviteAgency, joinOperation, listOperations, requireOperation } from '../src/domain/operations.js';
 import { authorize } from '../src/domain/permissions.js';
 import { isClockTime, isIsoDate, isValidTimeZone } from '../src/domain/time.js';
 import { ZAgencyName } from './agency.js';
-import { parseArgs, validateArgs, ZChannelId, ZCode, ZCount } from './shared/args.js';
+import { parseArgs, validateArgs, ZChannelId, ZCode, ZCount, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
@@ -22,7 +23,15 @@ const ZCreate = z.object({
   tz: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto').optional(),
   digest: ZChannelId.optional(),
   digest_time: z.string().refine(isClockTime, 'must be a time written HH:MM (24-hour)').optional(),
+  lang: zOneOf(DIGEST_LANGUAGES).optional(),
+  hide_below: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100'))
+    .optional(),
 });
+const ZInvite = z.object({ code: ZCode, agency: ZCode });
 const ZJoin = z.object({
   code: ZCode,
   agency: ZCode,
@@ -54,6 +63,8 @@ export const opCommand: CommandDefinition = {
           timezone: input.tz,
           digestChannelId: input.digest,
           digestTime: input.digest_time,
+          lang: input.lang,
+          hideBelow: input.hide_below,
         });
         return reply(msg.op.created(operation));
       }
@@ -67,6 +78,11 @@ export const opCommand: CommandDefinition = {
           victimServices: input.victim_services,
         });
         return reply(msg.op.joined(input.agency, result.operation.code, result.participation, result.rejoined));
+      }
+      case 'invite': {
+        const input = validateArgs(ZInvite, args, ['code', 'agency'], usage, msg);
+        const result = await inviteAgency(await requestContext(ctx), input.code, input.agency);
+        return reply(msg.op.invited(result.agency, result.operation.code, result.already));
       }
       case 'list': {
         validateArgs(z.object({}), args, [], usage, msg);

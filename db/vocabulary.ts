@@ -38,3 +38,7 @@ export const OFFENCE_SECTIONS = [
   '286.4',
   'other',
 ] as const;
+/** The languages Liaison speaks: a person's, an agency's cards'. */
+export const LANGUAGES = ['en', 'fr'] as const;
+/** A digest's: one language, or both in one message, the first named first. */
+export const DIGEST_LANGUAGES = ['en', 'fr', 'en+fr', 'fr+en'] as const;

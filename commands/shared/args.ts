@@ -107,10 +107,12 @@ export const ZCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$/, 'must be a code of letters, digits and dashes (up to 30)')
   .transform((v) => v.toUpperCase());
 
+/** A personnel count: a whole number from 0 to 10,000 (a larger one is a typo, or an attempt to inflate the figures). */
 export const ZCount = z
   .string()
-  .regex(/^\d{1,6}$/, 'must be a whole number')
-  .transform(Number);
+  .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 10,000')
+  .transform(Number)
+  .pipe(z.number().max(10_000, 'must be a whole number from 0 to 10,000'));
 
 export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel, e.g. #intake or C0123456');
 export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a person, e.g. @name or U0123456');

@@ -2,9 +2,10 @@
 import { asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
-import type { AGENCY_KINDS } from '../vocabulary.js';
+import type { AGENCY_KINDS, LANGUAGES } from '../vocabulary.js';
 
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export type Language = (typeof LANGUAGES)[number];
 
 export interface AgencyRow {
   id: number;
@@ -13,6 +14,8 @@ export interface AgencyRow {
   kind: AgencyKind;
   intakeChannelId: string | null;
   intakeTeamId: string | null;
+  /** The language of its referral cards. */
+  lang: Language;
 }
 
 const columns = (tx: Tx) => {
@@ -24,6 +27,7 @@ const columns = (tx: Tx) => {
     kind: agencies.kind,
     intakeChannelId: agencies.intakeChannelId,
     intakeTeamId: agencies.intakeTeamId,
+    lang: agencies.lang,
   };
 };
 

@@ -3,6 +3,9 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'driz
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
+import type { DIGEST_LANGUAGES } from '../vocabulary.js';
+
+export type DigestLanguage = (typeof DIGEST_LANGUAGES)[number];
 
 export interface OperationRow {
   id: number;
@@ -18,6 +21,8 @@ export interface OperationRow {
   digestChannelId: string | null;
   digestTeamId: string | null;
   digestTime: string;
+  lang: DigestLanguage;
+  hideBelow: number;
   closedAt: number | null;
 }
 
@@ -41,6 +46,8 @@ function operationFields(tx: Tx) {
       digestChannelId: operations.digestChannelId,
       digestTeamId: operations.digestTeamId,
       digestTime: operations.digestTime,
+      lang: operations.lang,
+      hideBelow: operations.hideBelow,
       closedAt: operations.closedAt,
     },
   };
@@ -98,6 +105,8 @@ export interface NewOperation {
   digestChannelId: string | null;
   digestTeamId: string | null;
   digestTime: string;
+  lang: DigestLanguage;
+  hideBelow: number;
   createdAt: number;
 }
 
@@ -272,4 +281,25 @@ export async function listAgencyIdsJoinedAny(tx: Tx, operationIds: number[]): Pr
     .from(participations)
     .where(inArray(participations.operationId, operationIds));
   return rows.map((row) => row.agencyId);
+}
+
+/** Records that the operation's lead invites the agency to join it (again is no change). */
+export async function insertInvitation(tx: Tx, invitation: { operationId: number; agencyId: number; byTeamId: string; byUserId: string; at: number }): Promise<boolean> {
+  const { invitations } = tx.tables;
+  const inserted = await tx.orm
+    .insert(invitations)
+    .values({ operationId: invitation.operationId, agencyId: invitation.agencyId, invitedByTeamId: invitation.byTeamId, invitedByUserId: invitation.byUserId, invitedAt: invitation.at })
+    .onConflictDoNothing({ target: [invitations.operationId, invitations.agencyId] })
+    .returning({ agencyId: invitations.agencyId });
+  return inserted.length === 1;
+}
+
+export async function isInvited(tx: Tx, operationId: number, agencyId: number): Promise<boolean> {
+  const { invitations } = tx.tables;
+  const [row] = await tx.orm
+    .select({ agencyId: invitations.agencyId })
+    .from(invitations)
+    .where(and(eq(invitations.operationId, operationId), eq(invitations.agencyId, agencyId)))
+    .limit(1);
+  return row !== undefined;
 }

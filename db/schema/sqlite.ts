@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, GENDERS, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
+import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, DIGEST_LANGUAGES, GENDERS, LANGUAGES, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
 import { oneOf } from './checks.js';
 
 
@@ -22,6 +22,8 @@ export const agencies = sqliteTable(
     intakeChannelId: text('intake_channel_id'),
     /** Team whose installation posts to the intake channel. */
     intakeTeamId: text('intake_team_id'),
+    /** The language of the agency's referral cards (LANGUAGES; checked by the code: a new CHECK would rebuild the table on SQLite). */
+    lang: text('lang', { enum: LANGUAGES }).notNull().default('en'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('agencies_code_unique').on(t.code), check('agencies_kind_check', oneOf('kind', AGENCY_KINDS))],
@@ -65,6 +67,10 @@ export const operations = sqliteTable(
     digestTeamId: text('digest_team_id'),
     /** Local `HH:MM` in the operation's zone. */
     digestTime: text('digest_time').notNull().default('08:00'),
+    /** The language of the digest: one of DIGEST_LANGUAGES (`en+fr`: both in one message, English first). */
+    lang: text('lang', { enum: DIGEST_LANGUAGES }).notNull().default('en'),
+    /** A count of people from 1 to hideBelow − 1 is posted to a channel as `<hideBelow` (1 hides nothing). */
+    hideBelow: integer('hide_below').notNull().default(5),
     closedAt: integer('closed_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -312,6 +318,26 @@ export const digestTotals = sqliteTable(
     referralsMade: integer('referrals_made').notNull().default(0),
     chargedPeople: integer('charged_people').notNull().default(0),
     offences: integer('offences').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.agencyId] })],
+);
+
+/**
+ * An operation's lead inviting an agency to join it: without one, only the lead's own agency (and
+ * admins) may join an agency to the operation.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    operationId: integer('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    invitedByTeamId: text('invited_by_team_id').notNull(),
+    invitedByUserId: text('invited_by_user_id').notNull(),
+    invitedAt: integer('invited_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.operationId, t.agencyId] })],
 );

@@ -1,6 +1,6 @@
 // Partner agencies and their members.
 import type { Tx } from '../../db/database.js';
-import { type AgencyKind, type AgencyRow, findAgencyByCode, findAgencyById, insertAgency, listAgenciesWithMemberCounts } from '../../db/queries/agencies.js';
+import { type AgencyKind, type AgencyRow, findAgencyByCode, type Language, findAgencyById, insertAgency, listAgenciesWithMemberCounts } from '../../db/queries/agencies.js';
 import { countMembersByRole, findMembership, upsertMember } from '../../db/queries/members.js';
 import { listOperationCodesJoinedBy } from '../../db/queries/operations.js';
 import type { Messages } from '../i18n/index.js';
@@ -25,6 +25,7 @@ export interface AddAgencyInput {
   name: string;
   kind: AgencyKind;
   intakeChannelId?: string;
+  lang?: Language;
 }
 
 export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Promise<Agency> {
@@ -39,6 +40,7 @@ export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Pro
     kind: input.kind,
     intakeChannelId: input.intakeChannelId ?? null,
     intakeTeamId: input.intakeChannelId ? actor.teamId : null,
+    lang: input.lang ?? 'en',
     createdAt: at,
   });
   forgetRegisteredNames(ctx.deps.db);
@@ -46,7 +48,7 @@ export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Pro
     actor,
     action: 'agency.add',
     ref: `agency:${input.code}`,
-    detail: { kind: input.kind, intake: Boolean(input.intakeChannelId) },
+    detail: { kind: input.kind, intake: Boolean(input.intakeChannelId), lang: input.lang ?? 'en' },
     at,
   });
   return (await findAgencyById(tx, id))!;

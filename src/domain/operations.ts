@@ -7,10 +7,13 @@ import {
   findOperationByCode,
   findOperationById,
   findParticipation,
+  insertInvitation,
   insertOperation,
+  isInvited,
   listJoinedAgencyIds,
   listAgencyIdsJoinedAny,
   listOperationsWithAgencyCounts,
+  type DigestLanguage,
   type OperationRow,
   type Personnel,
   upsertParticipation,
@@ -63,6 +66,8 @@ export interface CreateOperationInput {
   timezone?: string;
   digestChannelId?: string;
   digestTime?: string;
+  lang?: DigestLanguage;
+  hideBelow?: number;
 }
 
 export async function createOperation(ctx: RequestContext, input: CreateOperationInput): Promise<Operation> {
@@ -72,6 +77,8 @@ export async function createOperation(ctx: RequestContext, input: CreateOperatio
   if (input.endDate < input.startDate) throw new AppError('invalid_input', msg.op.endBeforeStart);
   if (await findOperationByCode(tx, input.code)) throw new AppError('conflict', msg.op.exists(input.code));
   const parent = input.parentCode ? await requireOperation(tx, input.parentCode, msg) : undefined;
+  // Placing an operation under another puts its figures in that operation's digest: the parent's lead decides.
+  if (parent) authorize(principal, 'op.invite', { leadAgencyId: parent.leadAgencyId }, msg);
   const at = nowMs(ctx);
   const id = await insertOperation(tx, {
     code: input.code,
@@ -84,6 +91,8 @@ export async function createOperation(ctx: RequestContext, input: CreateOperatio
     digestChannelId: input.digestChannelId ?? null,
     digestTeamId: input.digestChannelId ? principal.actor.teamId : null,
     digestTime: input.digestTime ?? '08:00',
+    lang: input.lang ?? 'en',
+    hideBelow: input.hideBelow ?? 5,
     createdAt: at,
   });
   forgetRegisteredNames(ctx.deps.db);
@@ -116,6 +125,11 @@ export async function joinOperation(
   const operation = await requireOpenOperation(tx, input.operationCode, msg);
   const agency = await requireAgency(tx, input.agencyCode, msg);
   authorize(principal, 'op.join', { agencyId: agency.id }, msg);
+  // An agency joins only an operation it leads or was invited to: joining gives its coordinators the
+  // operation's digest, and its records count in the operation's figures.
+  if (principal.role !== 'admin' && agency.id !== operation.leadAgencyId && !(await isInvited(tx, operation.id, agency.id))) {
+    throw new AppError('forbidden', msg.op.notInvited(agency.code, operation.code, operation.leadAgencyCode));
+  }
   const existing = await findParticipation(tx, operation.id, agency.id);
   const participation: Participation = {
     officers: input.officers ?? existing?.officers ?? 0,
@@ -132,6 +146,18 @@ export async function joinOperation(
     at,
   });
   return { operation, participation, rejoined: Boolean(existing) };
+}
+
+/** The operation's lead invites an agency to join it. */
+export async function inviteAgency(ctx: RequestContext, operationCode: string, agencyCode: string): Promise<{ operation: Operation; agency: string; already: boolean }> {
+  const { tx, msg, principal } = ctx;
+  const operation = await requireOpenOperation(tx, operationCode, msg);
+  authorize(principal, 'op.invite', { leadAgencyId: operation.leadAgencyId }, msg);
+  const agency = await requireAgency(tx, agencyCode, msg);
+  const at = nowMs(ctx);
+  const invited = await insertInvitation(tx, { operationId: operation.id, agencyId: agency.id, byTeamId: principal.actor.teamId, byUserId: principal.actor.userId, at });
+  if (invited) await appendAudit(tx, { actor: principal.actor, action: 'op.invite', ref: `op:${operation.code}`, detail: { agency: agency.code }, at });
+  return { operation, agency: agency.code, already: !invited };
 }
 
 export interface OperationSummary extends Operation {

@@ -18,6 +18,7 @@ export type Action =
   | 'op.create'
   | 'op.close'
   | 'op.join'
+  | 'op.invite'
   | 'record'
   | 'referral.act'
   | 'digest';
@@ -39,7 +40,10 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role | 'unregistered', S
   'agency.member': { admin: 'any', coordinator: 'own_agency' },
   'op.create': { admin: 'any', coordinator: 'lead_agency' },
   'op.close': { admin: 'any', coordinator: 'lead_agency' },
+  // Their own agency, into an operation it leads or was invited to: the invitation is checked by joinOperation.
   'op.join': { admin: 'any', coordinator: 'own_agency' },
+  // Inviting into an operation, and creating one under it (`parent=`).
+  'op.invite': { admin: 'any', coordinator: 'lead_agency' },
   record: { admin: 'any', coordinator: 'joined_operation', officer: 'joined_operation' },
   'referral.act': { admin: 'any', coordinator: 'addressed_to_agency', intake: 'addressed_to_agency' },
   digest: { admin: 'any', coordinator: 'joined_operation' },

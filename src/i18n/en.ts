@@ -53,14 +53,15 @@ export const en = {
   usage: {
     agency: [
       '*/agency* — partner agencies',
-      '`/agency add <CODE> "<Name>" kind=<police|advocacy|victim_services|health|government|other> [intake=<channel>]`',
+      '`/agency add <CODE> "<Name>" kind=<police|advocacy|victim_services|health|government|other> [intake=<channel>] [lang=<en|fr>]`',
       '`/agency list`',
       '`/agency show <CODE>`',
       '`/agency member <user> <CODE> role=<officer|intake|coordinator|admin>`',
     ].join('\n'),
     op: [
       '*/op* — operations',
-      '`/op create <CODE> "<Name>" start=<YYYY-MM-DD> end=<YYYY-MM-DD> lead=<AGENCY> [parent=<OPCODE>] [tz=<IANA zone>] [digest=<channel>] [digest_time=<HH:MM>]`',
+      '`/op create <CODE> "<Name>" start=<YYYY-MM-DD> end=<YYYY-MM-DD> lead=<AGENCY> [parent=<OPCODE>] [tz=<IANA zone>] [digest=<channel>] [digest_time=<HH:MM>] [lang=<en|fr|en+fr|fr+en>] [hide_below=<n>]`',
+      '`/op invite <OPCODE> <AGENCY>`',
       '`/op join <OPCODE> <AGENCY> [officers=<n>] [support_staff=<n>] [victim_services=<n>]`',
       '`/op list`',
       '`/op show <OPCODE>`',
@@ -155,6 +156,12 @@ export const en = {
         `Charges: ${plural(d.totals.chargedPeople, 'person', 'people')} charged with ${plural(d.totals.offences, 'offence')}`,
       ].join('\n'),
     closedNow: (code: string) => `Closed *${code}*. Its figures stay; nothing more can be logged in it.`,
+    invited: (agency: string, op: string, already: boolean) =>
+      already
+        ? `*${agency}* was already invited to *${op}*. Its coordinator joins with \`/op join ${op} ${agency} officers=<n>\`.`
+        : `Invited *${agency}* to *${op}*. Its coordinator joins with \`/op join ${op} ${agency} officers=<n>\`.`,
+    notInvited: (agency: string, op: string, lead: string) =>
+      `*${agency}* has not been invited to *${op}*. Only an admin, or a coordinator of its lead agency (*${lead}*), can invite it: \`/op invite ${op} ${agency}\`.`,
   },
   record: {
     nameAgency: 'You are not registered with an agency: add `agency=<AGENCY>` to say which agency this is for.',
@@ -356,6 +363,8 @@ export const en = {
     'op.create': (own: string) => `Only an admin, or a coordinator of the lead agency, can create an operation (you are with ${own}: use \`lead=${own}\`).`,
     'op.close': (own: string) => `Only an admin or a coordinator of the lead agency can close it (you are with ${own}).`,
     'op.join': (own: string) => `Only an admin, or a coordinator for their own agency (you are with ${own}), can join an agency to an operation.`,
+    'op.invite': (own: string) =>
+      `Only an admin, or a coordinator of the operation’s lead agency, can invite agencies into it or create an operation under it (you are with ${own}).`,
     record: (own: string) =>
       `Only officers and coordinators, for their own agency in operations it joined (you are with ${own}), and admins can log records; intake workers cannot.`,
     'referral.act': (own: string) => `Only intake workers and coordinators of the receiving agency can act on this referral (you are with ${own}).`,

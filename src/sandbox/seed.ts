@@ -102,7 +102,9 @@ export async function seedWorkspace(dispatcher: Dispatcher, ws: Workspace, timez
     '/op',
     `create ONS-ON "Northern Spotlight Ontario" start=${start} end=${end} lead=OPP digest=${channelLink(CHANNELS.onsDigest)} digest_time=08:00`,
   );
-  await run(P.wpsCoordinator, '/op', `create ONS-WE "Northern Spotlight Windsor-Essex" start=${start} end=${end} lead=WPS parent=ONS-ON`);
+  // Under the provincial operation: its lead's right, held here by the admin.
+  await run(P.admin, '/op', `create ONS-WE "Northern Spotlight Windsor-Essex" start=${start} end=${end} lead=WPS parent=ONS-ON`);
+  await run(P.wpsCoordinator, '/op', 'invite ONS-WE WEFIGHT');
   await run(P.oppCoordinator, '/op', 'join ONS-ON OPP officers=40 support_staff=10 victim_services=5');
   await run(P.wpsCoordinator, '/op', 'join ONS-WE WPS officers=12 support_staff=2 victim_services=1');
   await run(P.admin, '/op', 'join ONS-WE CKPS officers=8 support_staff=2');

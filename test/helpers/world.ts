@@ -54,7 +54,10 @@ export async function seedWorld(h: Harness): Promise<void> {
     '/op',
     `create ONS-ON "Northern Spotlight Ontario" start=2017-10-09 end=2017-10-15 lead=OPP digest=<#${DIGEST_CHANNEL}|digest> digest_time=08:00`,
   );
-  await ok(h, wpsCoordinator, '/op', 'create ONS-WE "Northern Spotlight Windsor-Essex" start=2017-10-10 end=2017-10-13 lead=WPS parent=ONS-ON');
+  // Placed under ONS-ON by an admin (the provincial lead's right); WPS leads it and invites its partners.
+  await ok(h, admin, '/op', 'create ONS-WE "Northern Spotlight Windsor-Essex" start=2017-10-10 end=2017-10-13 lead=WPS parent=ONS-ON');
+  await ok(h, wpsCoordinator, '/op', 'invite ONS-WE CKPS');
+  await ok(h, wpsCoordinator, '/op', 'invite ONS-WE WEFIGHT');
   await ok(h, wpsCoordinator, '/op', 'join ONS-WE WPS officers=12 support_staff=2 victim_services=1');
   await ok(h, ckpsCoordinator, '/op', 'join ONS-WE CKPS officers=6');
   await ok(h, wefightCoordinator, '/op', 'join ONS-WE WEFIGHT victim_services=3');

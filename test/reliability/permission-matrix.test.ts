@@ -115,10 +115,31 @@ const ATTEMPTS: Record<string, Attempt[]> = {
     },
   ],
   'op join': [
+    // Into an operation another agency leads, which invited both.
     async (h, who, scope) => {
       const code = fresh('OPJ');
       await ok(h, bootstrap, '/op', `create ${code} "To join" start=2017-10-10 end=2017-10-13 lead=B`);
+      await ok(h, bootstrap, '/op', `invite ${code} A`);
       return say(h, who, '/op', `join ${code} ${scope === 'own' ? 'A' : 'B'} officers=2`);
+    },
+    // Into an operation the agency leads itself.
+    async (h, who, scope) => {
+      const code = fresh('OPL');
+      const agency = scope === 'own' ? 'A' : 'B';
+      await ok(h, bootstrap, '/op', `create ${code} "Led" start=2017-10-10 end=2017-10-13 lead=${agency}`);
+      return say(h, who, '/op', `join ${code} ${agency} officers=2`);
+    },
+  ],
+  'op invite, `parent=`': [
+    async (h, who, scope) => {
+      const code = fresh('OPI');
+      await ok(h, bootstrap, '/op', `create ${code} "Inviting" start=2017-10-10 end=2017-10-13 lead=${scope === 'own' ? 'A' : 'B'}`);
+      return say(h, who, '/op', `invite ${code} ${scope === 'own' ? 'B' : 'A'}`);
+    },
+    async (h, who, scope) => {
+      const parent = fresh('OPP');
+      await ok(h, bootstrap, '/op', `create ${parent} "Parent" start=2017-10-10 end=2017-10-13 lead=${scope === 'own' ? 'A' : 'B'}`);
+      return say(h, who, '/op', `create ${fresh('OPK')} "Child" start=2017-10-10 end=2017-10-13 lead=A parent=${parent}`);
     },
   ],
   'engage / refer / charge': [

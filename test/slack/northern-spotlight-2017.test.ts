@@ -36,7 +36,10 @@ describe('Operation Northern Spotlight 2017, replayed through Slack', () => {
 
     // The provincial operation, seven days, coordinated by the OPP; the local one below it.
     await ok(h, coordinatorOf('OPP'), '/op', 'create ONS-ON "Northern Spotlight Ontario" start=2017-10-09 end=2017-10-15 lead=OPP digest=C0DIGESTON');
-    await ok(h, coordinatorOf('WPS'), '/op', 'create ONS-WE "Northern Spotlight Windsor-Essex" start=2017-10-10 end=2017-10-13 lead=WPS parent=ONS-ON');
+    // Under the provincial one (the right of its lead: here an admin, who holds both); the local lead invites its partners.
+    await ok(h, admin, '/op', 'create ONS-WE "Northern Spotlight Windsor-Essex" start=2017-10-10 end=2017-10-13 lead=WPS parent=ONS-ON');
+    await ok(h, coordinatorOf('OPP'), '/op', 'invite ONS-ON WPS');
+    for (const code of ['CKPS', 'OPP-ESSEX', 'APS', 'LPS', 'WEFIGHT']) await ok(h, coordinatorOf('WPS'), '/op', `invite ONS-WE ${code}`);
 
     // 331 officers, support staff and victim services across the 46 police services. WPS joined
     // both operations; it counts once, with its larger counts (12 + 2 + 1 = 15, not 8 + 15).
