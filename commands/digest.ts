@@ -27,7 +27,8 @@ export const digestCommand: CommandDefinition = {
     const now = deps.clock.now();
     const localDate = localDay(now.getTime(), operation.timezone);
     if (input.action !== 'post') {
-      const preview = buildDigestMessage(await computeDigest(ctx.tx, operation.id, now, deps.config.overdueLimits.pending), localDate, msg);
+      const digest = await computeDigest(ctx.tx, operation.id, now, deps.config.overdueLimits.pending);
+      const preview = buildDigestMessage(digest, localDate, msg, { audience: 'preview', hideBelow: operation.hideBelow });
       return reply(preview.text, { blocks: preview.blocks });
     }
     if (!operation.digestChannelId) throw new AppError('invalid_input', msg.digest.noChannel(operation.code));

@@ -494,16 +494,21 @@ export function sumAgencyRows(rows: readonly Pick<AgencyRow, AgencyColumn>[]): R
  * beyond the cut (every row kept is ≥ every row summed).
  */
 export interface ChannelLayout {
+  /** Rows of the agency table before the rest is summed; 0: no table at all. */
   agencyRows: number;
+  /** Rows of the overdue list before the rest is summed; 0: no list at all. */
   overdueRows: number;
   order: 'count' | 'code';
+  /** The table's columns, `engaged` among them (the table is cut by it); all of them when left out. */
+  agencyColumns?: readonly AgencyColumn[];
 }
 
 export const CHANNEL_LAYOUT: ChannelLayout = { agencyRows: AGENCY_TABLE_ROWS, overdueRows: OVERDUE_ROWS, order: 'count' };
 
 export type MaskedTotals = Record<ChannelTotal, Shown> & { referrals: Record<string, Shown> };
 export type MaskedLast24h = Record<ChannelLast24h, Shown> & { referrals: Record<string, Shown> };
-export type MaskedAgencyRow = { agency: string } & Record<AgencyColumn, Shown>;
+/** A row of the table: the layout's columns only. */
+export type MaskedAgencyRow = { agency: string } & Partial<Record<AgencyColumn, Shown>>;
 
 /** Every count the posted digest shows, as it may show it. Counts of agencies and staff are never hidden. */
 export interface MaskedDigest {
@@ -513,13 +518,15 @@ export interface MaskedDigest {
   /** The table's top rows (by engaged), in the order the message prints them (`layout.order`). */
   byAgency: MaskedAgencyRow[];
   /** The summed line for the agencies after the top rows; null when there are none. */
-  otherAgencies: ({ agencies: number } & Record<AgencyColumn, Shown>) | null;
+  otherAgencies: ({ agencies: number } & Partial<Record<AgencyColumn, Shown>>) | null;
   /** The overdue list's top rows (by pending), in the order the message prints them. */
   overdue: Array<{ agency: string; pending: Shown }>;
   /** The summed line for the overdue agencies after the top rows; null when there are none. */
   overdueRest: { agencies: number; pending: Shown } | null;
   /** Whether anything is not shown exactly: the message then says so in one line. */
   hidden: boolean;
+  /** Whether some figure is withheld (not only shown as `<T`). */
+  suppressed: boolean;
   /** Figures (e.g. `byAgency.WPS.engaged`) the message still gives away, see CountMask.unprotected. */
   unprotected: string[];
 }
@@ -611,12 +618,14 @@ export function maskDigestForChannel(digest: Digest, hideBelow: number, layout: 
   const recent = book.addAll('last24h', CHANNEL_LAST_24H, (k) => digest.last24h[k]);
   const recentReferrals = book.addAll('last24h.referrals', states, (s) => recentStates[s] ?? 0);
 
-  const agencies = cutRows(digest.byAgency, layout.agencyRows);
-  const rows = printOrder(agencies.shown, layout.order).map((r) => ({ code: r.agency, cells: book.addAll(`byAgency.${r.agency}`, AGENCY_COLUMNS, (k) => r[k]) }));
+  const columns = layout.agencyColumns ?? AGENCY_COLUMNS;
+  if (!columns.includes('engaged')) throw new RangeError('maskDigestForChannel: the table is cut by engaged, so it needs that column');
+  const agencies = layout.agencyRows > 0 ? cutRows(digest.byAgency, layout.agencyRows) : { shown: [], rest: [] };
+  const rows = printOrder(agencies.shown, layout.order).map((r) => ({ code: r.agency, cells: book.addAll(`byAgency.${r.agency}`, columns, (k) => r[k]) }));
   const restSum = sumAgencyRows(agencies.rest);
-  const others = agencies.rest.length > 0 ? book.addAll('otherAgencies', AGENCY_COLUMNS, (k) => restSum[k]) : undefined;
+  const others = agencies.rest.length > 0 ? book.addAll('otherAgencies', columns, (k) => restSum[k]) : undefined;
 
-  const overdueCut = cutRows(digest.overdue, layout.overdueRows);
+  const overdueCut = layout.overdueRows > 0 ? cutRows(digest.overdue, layout.overdueRows) : { shown: [], rest: [] };
   const overdue = printOrder(overdueCut.shown, layout.order).map((o) => ({ code: o.agency, cell: book.add(`overdue.${o.agency}`, o.pending) }));
   const overdueRest =
     overdueCut.rest.length > 0
@@ -640,11 +649,11 @@ export function maskDigestForChannel(digest: Digest, hideBelow: number, layout: 
   // Each column of the table, with its "others" line, adds up to its total; referrals made add up
   // to the referrals by state.
   const allStates = states.map((s) => totalReferrals[s]!);
-  for (const col of AGENCY_COLUMNS) {
+  for (const col of columns) {
     const parts = [...rows.map((r) => r.cells[col]), ...(others ? [others[col]] : [])];
     const total = totalOf[col];
     const whole = col === 'referrals' ? allStates : total !== undefined ? [total] : undefined;
-    if (whole) book.relate(equateSums(parts, whole));
+    if (whole && parts.length > 0) book.relate(equateSums(parts, whole));
   }
 
   // Both lists are cut by count: the table by engaged, the overdue list by pending.
@@ -669,11 +678,12 @@ export function maskDigestForChannel(digest: Digest, hideBelow: number, layout: 
     hideBelow,
     totals: { ...show(CHANNEL_TOTALS, totals), referrals: show(states, totalReferrals) },
     last24h: { ...show(CHANNEL_LAST_24H, recent), referrals: show(states, recentReferrals) },
-    byAgency: rows.map((r) => ({ agency: r.code, ...show(AGENCY_COLUMNS, r.cells) })),
-    otherAgencies: others ? { agencies: agencies.rest.length, ...show(AGENCY_COLUMNS, others) } : null,
+    byAgency: rows.map((r) => ({ agency: r.code, ...show(columns, r.cells) })),
+    otherAgencies: others ? { agencies: agencies.rest.length, ...show(columns, others) } : null,
     overdue: overdue.map((o) => ({ agency: o.code, pending: at(o.cell) })),
     overdueRest: overdueRest ? { agencies: overdueRest.count, pending: at(overdueRest.cell) } : null,
     hidden: mask.shown.some(isHidden),
+    suppressed: mask.shown.some((s) => s.kind === 'suppressed'),
     unprotected: mask.unprotected.map((cell) => book.labels[cell]!),
   };
 }
@@ -681,4 +691,39 @@ export function maskDigestForChannel(digest: Digest, hideBelow: number, layout: 
 /** A record over known keys; the one place the key type is asserted. */
 function recordOf<K extends string, V>(keys: readonly K[], value: (k: K) => V): Record<K, V> {
   return Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
+}
+
+/** What a channel post leaves out so that nothing it shows gives a small count away. */
+export type LeftOut = 'nothing' | 'referralsColumn' | 'lists';
+
+/**
+ * The layouts a channel post tries, fullest first. The table prints its rows by code: a table sorted
+ * by count lets a reader chain its rows (see ChannelLayout), which would cost the totals. When the
+ * check cannot protect every hidden count (a few referrals spread one per agency pin each other),
+ * the message says less: first without the table's referrals column, then without either list.
+ */
+const CHANNEL_LAYOUTS: ReadonlyArray<{ leftOut: LeftOut; layout: ChannelLayout }> = [
+  { leftOut: 'nothing', layout: { ...CHANNEL_LAYOUT, order: 'code' } },
+  { leftOut: 'referralsColumn', layout: { ...CHANNEL_LAYOUT, order: 'code', agencyColumns: AGENCY_COLUMNS.filter((c) => c !== 'referrals') } },
+  { leftOut: 'lists', layout: { ...CHANNEL_LAYOUT, order: 'code', agencyRows: 0, overdueRows: 0 } },
+];
+
+export interface ChannelDigestPlan {
+  masked: MaskedDigest;
+  layout: ChannelLayout;
+  leftOut: LeftOut;
+}
+
+/**
+ * The digest as a channel may see it: the fullest layout whose every hidden count is protected.
+ * With none (no case is known: the headline alone has only ranges), the barest, whose `unprotected`
+ * the caller logs.
+ */
+export function planChannelDigest(digest: Digest, hideBelow: number): ChannelDigestPlan {
+  let plan: ChannelDigestPlan | undefined;
+  for (const { leftOut, layout } of CHANNEL_LAYOUTS) {
+    plan = { masked: maskDigestForChannel(digest, hideBelow, layout), layout, leftOut };
+    if (plan.masked.unprotected.length === 0) return plan;
+  }
+  return plan!;
 }

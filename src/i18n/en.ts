@@ -9,10 +9,35 @@ import type { FreeTextField } from '../domain/free-text.js';
 import type { Referral } from '../domain/referrals.js';
 import { escapeMrkdwn } from '../blocks/elements.js';
 import type { HomeOperation } from '../domain/home.js';
+import type { LeftOut } from '../domain/small-numbers.js';
 
 const esc = escapeMrkdwn;
+
+/** What a channel post of the digest hides beyond `<5`: figures held back, parts left out. */
+export interface HiddenInPost {
+  withheld: boolean;
+  leftOut: LeftOut;
+}
+
+const leftOutClause = (leftOut: LeftOut) =>
+  leftOut === 'referralsColumn' ? '; referrals by agency are left out' : leftOut === 'lists' ? '; the lists by agency are left out' : '';
+
+/** The digest's one-line text (notifications, screen readers), each figure as the reader may see it. */
+export interface DigestFallback {
+  engaged: string;
+  engagedToday: string;
+  accepted: string;
+  minors: string;
+  pending: string;
+  chargedPeople: string;
+  offences: string;
+  agencies: number;
+  personnel: number;
+}
 const channel = (id: string | null) => (id ? `<#${id}>` : 'none');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A figure as printed (`12`, `<5`, `x`): singular only for `1`. */
+const pluralOf = (figure: string, one: string, many = `${one}s`) => `${figure} ${figure === '1' ? one : many}`;
 /** A time Slack shows in each reader's own zone. */
 const when = (ms: number) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} at {time}|${new Date(ms).toISOString()}>`;
 const OUTCOMES = {
@@ -269,25 +294,32 @@ export const en = {
     minors: 'Under 18',
     safetyEnsured: 'Safety ensured',
     charged: 'Charged',
-    chargedValue: (people: number, offences: number) => `${plural(people, 'person', 'people')}, ${plural(offences, 'offence')}`,
+    chargedValue: (people: string, offences: string) => `${pluralOf(people, 'person', 'people')}, ${pluralOf(offences, 'offence')}`,
     agencies: 'Agencies',
-    agenciesValue: (agencies: number, personnel: number) => `${agencies} · ${personnel} personnel`,
+    agenciesValue: (agencies: number, police: number, personnel: number) => `${agencies} (${police} police) · ${personnel} personnel`,
     referrals: 'Referrals:',
-    referralStates: (r: { pending: number; accepted: number; declined: number; closed: number }) =>
-      `${r.pending} pending · ${r.accepted} accepted · ${r.declined} declined · ${r.closed} closed`,
+    referralStates: (r: Record<string, string>) =>
+      `${r['pending'] ?? 0} pending · ${r['accepted'] ?? 0} accepted · ${r['declined'] ?? 0} declined · ${r['closed'] ?? 0} closed`,
     last24h: 'Last 24 h:',
     needsAttention: ':rotating_light: Referrals waiting past their limit',
-    overdueLine: (agency: string, n: number) => `• *${agency}*: ${n} pending`,
-    overdueRest: (agencies: number, n: number) => `• ${plural(agencies, 'other agency', 'other agencies')}: ${n} pending`,
+    overdueLine: (agency: string, n: string) => `• *${agency}*: ${n} pending`,
+    overdueRest: (agencies: number, n: string) => `• ${plural(agencies, 'other agency', 'other agencies')}: ${n} pending`,
     byAgency: 'By agency',
-    tableHeader: ' eng   acc   ref  chrg',
+    tableColumns: { engaged: 'eng', accepted: 'acc', referrals: 'ref', chargedPeople: 'chrg' },
     otherAgencies: (n: number) => `+${n} more`,
     footer: (codes: string[]) =>
       `${codes.length > 1 ? `Includes ${codes.slice(1).join(', ')}. ` : ''}Figures in brackets: last 24 hours. Aggregates only; no personal data.`,
-    fallback: (d: Digest, date: string) =>
-      `${d.operation.code} digest ${date}: ${d.totals.engaged} engaged (+${d.last24h.engaged}), ${d.totals.accepted} accepted, ` +
-      `${d.totals.minors} under 18, ${d.totals.referrals.pending} referrals pending, ${d.totals.chargedPeople} charged with ${d.totals.offences} offences, ` +
-      `${d.agencies} agencies, ${d.personnel} personnel.`,
+    smallNumbersNote: (code: string, hideBelow: number, hidden: HiddenInPost) =>
+      `Small numbers are hidden: 1 to ${hideBelow - 1} show as <${hideBelow}` +
+      `${hidden.withheld ? ', and x is a figure held back so that none can be worked out' : ''}${leftOutClause(hidden.leftOut)}. ` +
+      `Exact figures: \`/digest ${code}\` (coordinators).`,
+    previewNote: (mark: string, hideBelow: number, hidden: HiddenInPost) =>
+      `${mark} hidden in a channel post: shown as <${hideBelow}${hidden.withheld ? ', or held back so that no small number can be worked out' : ''}` +
+      `${leftOutClause(hidden.leftOut)}.`,
+    fallback: (code: string, date: string, f: DigestFallback) =>
+      `${code} digest ${date}: ${f.engaged} engaged (+${f.engagedToday}), ${f.accepted} accepted, ` +
+      `${f.minors} under 18, ${f.pending} referrals pending, ${f.chargedPeople} charged with ${f.offences} offences, ` +
+      `${f.agencies} agencies, ${f.personnel} personnel.`,
     noChannel: (code: string) => `*${code}* has no digest channel, so there is nowhere to post. Preview it with \`/digest ${code}\`.`,
     posting: (code: string) => `Posting the ${code} digest now.`,
     posted: (code: string, channel: string) => `Posted the ${code} digest to <#${channel}>.`,

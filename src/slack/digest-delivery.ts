@@ -31,7 +31,9 @@ export async function postDigestRun(
     await finish({ status: 'failed', error: 'no_digest_channel' });
     return { status: 'failed', error: 'no_digest_channel' };
   }
-  const message = buildDigestMessage(digest, run.localDate, msg);
+  const message = buildDigestMessage(digest, run.localDate, msg, { audience: 'channel', hideBelow: operation.hideBelow });
+  // Labels of figures (e.g. `byAgency.WPS.referrals`), never values: the post said as little as it can.
+  if (message.unprotected.length > 0) deps.logger.warn('digest posted with figures the small-numbers check could not protect', { ...context, figures: message.unprotected });
   try {
     const client = await clients.noRetryForTeam(operation.digestTeamId);
     const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });

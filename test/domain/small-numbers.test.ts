@@ -18,6 +18,7 @@ import {
   type MaskedDigest,
   maskCounts,
   maskDigestForChannel,
+  planChannelDigest,
   type Shown,
   showCount,
 } from '../../src/domain/small-numbers.js';
@@ -264,6 +265,21 @@ describe('the posted digest', () => {
     expect(masked.unprotected).toHaveLength(5);
   });
 
+  it('the post says less where the check cannot protect: locally, without the referrals column', () => {
+    const plan = planChannelDigest(buildDigest(LOCAL), 5);
+    expect(plan.leftOut).toBe('referralsColumn');
+    expect(plan.masked.unprotected).toEqual([]);
+    expect(plan.masked.totals).toMatchObject({ engaged: exact(13), accepted: exact(11), minors: small() });
+    expect(plan.masked.totals.referrals.pending).toEqual(small());
+    expect(plan.masked.byAgency.map((r) => r.agency)).toEqual(['APS', 'CKPS', 'LPS', 'OPP-ESSEX', 'WEFIGHT', 'WPS']);
+    expect(plan.masked.byAgency.every((r) => r.referrals === undefined && r.engaged !== undefined)).toBe(true);
+  });
+
+  it('the post keeps the full table provincially, and needs no cut with hide_below=1', () => {
+    expect(planChannelDigest(buildDigest(provincial()), 5).leftOut).toBe('nothing');
+    expect(planChannelDigest(buildDigest(LOCAL), 1)).toMatchObject({ leftOut: 'nothing', masked: { hidden: false } });
+  });
+
   it('provincially: 198 engaged, 12 charged and 21 offences shown; the 32 agencies after the top 15 on one line', () => {
     const digest = buildDigest(provincial());
     expect(digest.totals).toMatchObject({ engaged: 198, chargedPeople: 12, offences: 21 });
@@ -381,14 +397,14 @@ function readMessage(digest: Digest, masked: MaskedDigest, layout: ChannelLayout
   const columns: AgencyColumn[] = ['engaged', 'accepted', 'referrals', 'chargedPeople'];
   const rowOf = new Map(digest.byAgency.map((r) => [r.agency, r]));
   masked.byAgency.forEach((r, i) => {
-    for (const c of columns) cell(`a${i}.${c}`, r[c], rowOf.get(r.agency)![c]);
+    for (const c of columns) cell(`a${i}.${c}`, r[c]!, rowOf.get(r.agency)![c]);
     le([`a${i}.accepted`], [[`a${i}.engaged`, 1]]);
     if (byCount && i > 0) le([`a${i}.engaged`], [[`a${i - 1}.engaged`, 1]], r.agency < masked.byAgency[i - 1]!.agency ? -1 : 0);
   });
   const rowLabels = (c: AgencyColumn) => [...masked.byAgency.map((_, i) => `a${i}.${c}`), ...(masked.otherAgencies ? [`o.${c}`] : [])];
   if (masked.otherAgencies) {
     const restRows = digest.byAgency.slice(layout.agencyRows);
-    for (const c of columns) cell(`o.${c}`, masked.otherAgencies[c], restRows.reduce((n, r) => n + r[c], 0));
+    for (const c of columns) cell(`o.${c}`, masked.otherAgencies[c]!, restRows.reduce((n, r) => n + r[c], 0));
     le(['o.accepted'], [['o.engaged', 1]]);
     // Every agency summed has engaged no more than any agency listed.
     for (const i of masked.byAgency.keys()) le(['o.engaged'], [[`a${i}.engaged`, masked.otherAgencies.agencies]]);
