@@ -36,7 +36,6 @@ const byCode = preparedQuery((tx) =>
     .select(columns(tx))
     .from(tx.tables.agencies)
     .where(eq(tx.tables.agencies.code, sql.placeholder('code')))
-    .limit(1)
     .prepare(),
 );
 
@@ -45,7 +44,6 @@ const byId = preparedQuery((tx) =>
     .select(columns(tx))
     .from(tx.tables.agencies)
     .where(eq(tx.tables.agencies.id, sql.placeholder('id')))
-    .limit(1)
     .prepare(),
 );
 

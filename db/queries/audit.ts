@@ -1,5 +1,5 @@
 // The audit log's rows: the head of the chain, one more row, and the chain in order.
-import { asc, desc, gt } from 'drizzle-orm';
+import { asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
 
@@ -15,10 +15,30 @@ export interface AuditRow {
   hash: string;
 }
 
+// By the largest id rather than ORDER BY … LIMIT: drizzle binds a LIMIT as a parameter, which costs
+// SQLite more than the lookup itself (every append reads the head).
 const head = preparedQuery((tx) => {
   const { auditLog } = tx.tables;
-  return tx.orm.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
+  const newest = tx.orm.select({ id: max(auditLog.id) }).from(auditLog);
+  return tx.orm.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, newest)).prepare();
 });
+
+const insertRow = preparedQuery((tx) =>
+  tx.orm
+    .insert(tx.tables.auditLog)
+    .values({
+      id: sql.placeholder('id'),
+      at: sql.placeholder('at'),
+      actorTeamId: sql.placeholder('actorTeamId'),
+      actorUserId: sql.placeholder('actorUserId'),
+      action: sql.placeholder('action'),
+      ref: sql.placeholder('ref'),
+      detail: sql.placeholder('detail'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare(),
+);
 
 /**
  * The newest row of the chain. Callers append right after, in the same unit of work, having called
@@ -29,7 +49,7 @@ export async function findAuditHead(tx: Tx): Promise<{ id: number; hash: string 
 }
 
 export async function insertAuditRow(tx: Tx, row: AuditRow): Promise<void> {
-  await tx.orm.insert(tx.tables.auditLog).values(row);
+  await insertRow(tx).execute({ ...row });
 }
 
 /** Up to `limit` rows after `afterId`, in chain order: `audit verify` walks the log a page at a time. */

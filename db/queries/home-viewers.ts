@@ -1,6 +1,7 @@
 // Who opened App Home recently, shared by every instance: only they are sent a fresh Home.
-import { and, eq, gte, lt, or } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../database.js';
+import { preparedQuery } from '../prepared.js';
 
 type Person = { teamId: string; userId: string };
 
@@ -12,14 +13,22 @@ export async function recordHomeOpened(tx: Tx, person: Person, at: number): Prom
     .onConflictDoUpdate({ target: [homeViewers.teamId, homeViewers.userId], set: { openedAt: at } });
 }
 
-/** Those of `people` who opened App Home at or after `since`. */
-export async function listRecentHomeViewers(tx: Tx, people: Person[], since: number): Promise<Person[]> {
-  if (people.length === 0) return [];
+const openedSince = preparedQuery((tx) => {
   const { homeViewers: v } = tx.tables;
   return tx.orm
-    .select({ teamId: v.teamId, userId: v.userId })
+    .select({ openedAt: v.openedAt })
     .from(v)
-    .where(and(gte(v.openedAt, since), or(...people.map((p) => and(eq(v.teamId, p.teamId), eq(v.userId, p.userId))))));
+    .where(and(eq(v.teamId, sql.placeholder('teamId')), eq(v.userId, sql.placeholder('userId')), gte(v.openedAt, sql.placeholder('since'))))
+    .prepare();
+});
+
+/** Those of `people` who opened App Home at or after `since` (a prepared lookup each: usually one or two people). */
+export async function listRecentHomeViewers(tx: Tx, people: Person[], since: number): Promise<Person[]> {
+  const viewers: Person[] = [];
+  for (const p of people) {
+    if ((await openedSince(tx).execute({ teamId: p.teamId, userId: p.userId, since })).length > 0) viewers.push(p);
+  }
+  return viewers;
 }
 
 export async function forgetHomeViewersBefore(tx: Tx, before: number): Promise<void> {

@@ -24,7 +24,6 @@ const membershipOf = preparedQuery((tx) => {
     .from(members)
     .innerJoin(agencies, eq(agencies.id, members.agencyId))
     .where(and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId'))))
-    .limit(1)
     .prepare();
 });
 

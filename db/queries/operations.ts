@@ -64,9 +64,9 @@ function selectOperations(tx: Tx) {
 }
 
 const byCode = preparedQuery((tx) =>
-  selectOperations(tx).where(eq(tx.tables.operations.code, sql.placeholder('code'))).limit(1).prepare(),
+  selectOperations(tx).where(eq(tx.tables.operations.code, sql.placeholder('code'))).prepare(),
 );
-const byId = preparedQuery((tx) => selectOperations(tx).where(eq(tx.tables.operations.id, sql.placeholder('id'))).limit(1).prepare());
+const byId = preparedQuery((tx) => selectOperations(tx).where(eq(tx.tables.operations.id, sql.placeholder('id'))).prepare());
 
 export async function findOperationByCode(tx: Tx, code: string): Promise<OperationRow | undefined> {
   return (await byCode(tx).execute({ code: code.toUpperCase() }))[0];

@@ -86,7 +86,6 @@ const byId = preparedQuery((tx) => {
     .innerJoin(from, eq(from.id, r.fromAgencyId))
     .innerJoin(to, eq(to.id, r.toAgencyId))
     .where(eq(r.id, sql.placeholder('id')))
-    .limit(1)
     .prepare();
 });
 
