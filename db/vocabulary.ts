@@ -42,3 +42,9 @@ export const OFFENCE_SECTIONS = [
 export const LANGUAGES = ['en', 'fr'] as const;
 /** A digest's: one language, or both in one message, the first named first. */
 export const DIGEST_LANGUAGES = ['en', 'fr', 'en+fr', 'fr+en'] as const;
+/**
+ * What a queued direct message says: a referral's new state to its referrer; that its card could not
+ * be posted, or that it waits past its limit with no card to remind under, to the receiving agency.
+ */
+export const DIRECT_MESSAGE_KINDS = ['referral_status', 'card_undeliverable', 'overdue_without_card'] as const;
+export const DIRECT_MESSAGE_STATES = ['queued', 'sent', 'abandoned'] as const;

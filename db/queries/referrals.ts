@@ -1,5 +1,5 @@
-// Reading and writing referrals (R-n), their events, their card's place in Slack and their reminders.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+// Reading and writing referrals (R-n), their events and their reminders (their card: cards.ts).
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
@@ -42,6 +42,10 @@ export interface ReferralRow {
   cardTeamId: string | null;
   cardTs: string | null;
   remindersSent: number;
+  version: number;
+  cardDrawnVersion: number | null;
+  cardAttempts: number;
+  cardError: string | null;
 }
 
 const byId = preparedQuery((tx) => {
@@ -79,6 +83,10 @@ const byId = preparedQuery((tx) => {
       cardTeamId: r.cardTeamId,
       cardTs: r.cardTs,
       remindersSent: r.remindersSent,
+      version: r.version,
+      cardDrawnVersion: r.cardDrawnVersion,
+      cardAttempts: r.cardAttempts,
+      cardError: r.cardError,
     })
     .from(r)
     .innerJoin(e, eq(e.id, r.engagementId))
@@ -150,67 +158,15 @@ export async function transitionReferralRow(
       actorTeamId: change.actorTeamId,
       actorUserId: change.actorUserId,
       remindersSent: 0,
+      // The card shows the state it was drawn with: a new state is a new version to draw.
+      version: sql`${referrals.version} + 1`,
+      cardSynced: false,
       ...(change.declineReason !== undefined ? { declineReason: change.declineReason } : {}),
       ...(change.closeOutcome !== undefined ? { closeOutcome: change.closeOutcome } : {}),
     })
     .where(and(eq(referrals.id, change.id), eq(referrals.status, change.from)))
     .returning({ id: referrals.id });
   return changed.length === 1;
-}
-
-/** Records where the card was posted (only the first time), so later transitions update it in place. */
-export async function recordCardPosted(tx: Tx, id: number, card: { channelId: string; teamId: string | null; ts: string }): Promise<void> {
-  const { referrals } = tx.tables;
-  await tx.orm
-    .update(referrals)
-    .set({ cardChannelId: card.channelId, cardTeamId: card.teamId, cardTs: card.ts, cardClaimedUntil: null })
-    .where(and(eq(referrals.id, id), isNull(referrals.cardTs)));
-}
-
-/**
- * Claims up to `limit` referrals whose card is still queued and that no other instance is posting
- * (or whose poster's claim ran out: it stopped), until `until`. Returns their ids.
- */
-const queuedCards = preparedQuery((tx) => {
-  const { referrals } = tx.tables;
-  return tx.orm
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(and(isNull(referrals.cardTs), or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, sql.placeholder('now')))))
-    .orderBy(asc(referrals.id))
-    .limit(sql.placeholder('limit'))
-    .prepare();
-});
-
-export async function claimQueuedCards(tx: Tx, now: number, until: number, limit: number): Promise<number[]> {
-  const { referrals } = tx.tables;
-  // Read first (prepared: the card job asks every minute, and almost always finds none).
-  const candidates = await queuedCards(tx).execute({ now, limit });
-  if (candidates.length === 0) return [];
-  const free = or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now));
-  const claimed = await tx.orm
-    .update(referrals)
-    .set({ cardClaimedUntil: until })
-    .where(and(inArray(referrals.id, candidates.map((c) => c.id)), isNull(referrals.cardTs), free))
-    .returning({ id: referrals.id });
-  return claimed.map((c) => c.id).sort((a, b) => a - b);
-}
-
-/** Takes the card of one referral to post it now (a fresh referral): false when another instance has it. */
-export async function claimCard(tx: Tx, id: number, now: number, until: number): Promise<boolean> {
-  const { referrals } = tx.tables;
-  const claimed = await tx.orm
-    .update(referrals)
-    .set({ cardClaimedUntil: until })
-    .where(and(eq(referrals.id, id), isNull(referrals.cardTs), or(isNull(referrals.cardClaimedUntil), lte(referrals.cardClaimedUntil, now))))
-    .returning({ id: referrals.id });
-  return claimed.length === 1;
-}
-
-/** Gives a claim back after Slack refused the post, so the next job run tries again at once. */
-export async function releaseCard(tx: Tx, id: number): Promise<void> {
-  const { referrals } = tx.tables;
-  await tx.orm.update(referrals).set({ cardClaimedUntil: null }).where(and(eq(referrals.id, id), isNull(referrals.cardTs)));
 }
 
 /** Pending and accepted referrals addressed to an agency: pending first, newest first. */
@@ -233,8 +189,9 @@ export interface ReminderLimits {
 }
 
 /**
- * Referrals with a posted card due another reminder at `now`: pending ones older than one more of
- * their urgency's limit than reminders sent; accepted ones likewise with the accepted limit.
+ * Referrals due another reminder at `now` (under their card, or to the receiving agency when it has
+ * none): pending ones older than one more of their urgency's limit than reminders sent; accepted
+ * ones likewise with the accepted limit.
  */
 const dueReminders = preparedQuery((tx) => {
   const { referrals: r } = tx.tables;
@@ -247,7 +204,6 @@ const dueReminders = preparedQuery((tx) => {
     .from(r)
     .where(
       and(
-        isNotNull(r.cardTs),
         or(
           and(eq(r.status, 'pending'), eq(r.urgency, 'immediate'), due('immediate')),
           and(eq(r.status, 'pending'), eq(r.urgency, 'urgent'), due('urgent')),

@@ -6,7 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, boolean, check, doublePrecision, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
-import { AGE_BANDS, AGENCY_KINDS, CLOSE_OUTCOMES, DIGEST_LANGUAGES, GENDERS, LANGUAGES, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
+import {
+  AGE_BANDS,
+  AGENCY_KINDS,
+  CLOSE_OUTCOMES,
+  DIGEST_LANGUAGES,
+  DIRECT_MESSAGE_KINDS,
+  DIRECT_MESSAGE_STATES,
+  GENDERS, LANGUAGES, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
 import { oneOf } from './checks.js';
 
 
@@ -176,6 +183,18 @@ export const referrals = pgTable(
     cardClaimedUntil: bigint('card_claimed_until', { mode: 'number' }),
     /** Reminders sent for the current state. */
     remindersSent: integer('reminders_sent').notNull().default(0),
+    /** Counts the referral's states: each transition adds one, so a card can say which one it shows. */
+    version: integer('version').notNull().default(1),
+    /** Whether the card shows `version` (false: it is to be posted or redrawn, by the request or the card job). */
+    cardSynced: boolean('card_synced').notNull().default(false),
+    /** The version the card last showed with its buttons; null while only its buttonless first post exists. */
+    cardDrawnVersion: integer('card_drawn_version'),
+    /** Failed attempts to post or redraw the card since it last succeeded, the last error, and when to try next. */
+    cardAttempts: integer('card_attempts').notNull().default(0),
+    cardError: text('card_error'),
+    cardRetryAt: bigint('card_retry_at', { mode: 'number' }),
+    /** When the referrer and the receiving coordinators were told the card could not be posted. */
+    cardReportedAt: bigint('card_reported_at', { mode: 'number' }),
   },
   (t) => [
     index('referrals_engagement_idx').on(t.engagementId),
@@ -184,6 +203,8 @@ export const referrals = pgTable(
     index('referrals_status_idx').on(t.status, t.statusChangedAt, t.urgency, t.operationId, t.toAgencyId),
     // Covering for the digest's last 24 hours: which referrals changed state in the window, where, to what.
     index('referrals_changed_idx').on(t.statusChangedAt, t.operationId, t.status),
+    // The card job's queue: cards to post or redraw, read every minute.
+    index('referrals_card_queue_idx').on(t.cardSynced, t.cardRetryAt),
     check('referrals_consent_check', sql`consent`),
     check('referrals_urgency_check', oneOf('urgency', URGENCIES)),
     check('referrals_status_check', oneOf('status', REFERRAL_STATUSES)),
@@ -409,4 +430,38 @@ export const homeViewers = pgTable(
     openedAt: bigint('opened_at', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('home_viewers_opened_idx').on(t.openedAt)],
+);
+
+/**
+ * Direct messages Liaison owes people (the referrer at each transition; coordinators when a card
+ * cannot be posted or a referral waits past its limit without one), stored in the same transaction
+ * as the change they announce and sent until Slack confirms them. No text: the message is written
+ * from the referral when it is sent, in the reader's words.
+ */
+export const directMessages = pgTable(
+  'direct_messages',
+  {
+    id: serial('id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    referralId: integer('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    kind: text('kind', { enum: DIRECT_MESSAGE_KINDS }).notNull(),
+    /** A Slack error code when the message is about one (never free text). */
+    detail: text('detail'),
+    state: text('state', { enum: DIRECT_MESSAGE_STATES }).notNull().default('queued'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    retryAt: bigint('retry_at', { mode: 'number' }),
+    claimedUntil: bigint('claimed_until', { mode: 'number' }),
+    sentAt: bigint('sent_at', { mode: 'number' }),
+    error: text('error'),
+  },
+  (t) => [
+    index('direct_messages_queue_idx').on(t.state, t.retryAt),
+    index('direct_messages_referral_idx').on(t.referralId),
+    check('direct_messages_kind_check', oneOf('kind', DIRECT_MESSAGE_KINDS)),
+    check('direct_messages_state_check', oneOf('state', DIRECT_MESSAGE_STATES)),
+  ],
 );

@@ -12,6 +12,24 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
+/**
+ * The card's first post: a line with no buttons. Its details and buttons are drawn into it by
+ * chat.update, which can be repeated safely; a post whose answer was lost may leave this line
+ * behind, never a second card with live buttons.
+ */
+export function buildCardArrival(referral: Referral, msg: Messages): Message {
+  const text = msg.referral.card.arriving(referral);
+  return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+}
+
+/** The card as it is now, without buttons, on a copy that is not the one kept current. */
+export function buildOlderCardCopy(referral: Referral, msg: Messages): Message {
+  const card = buildReferralCard(referral, msg);
+  const blocks = card.blocks.filter((b) => b.type !== 'actions');
+  blocks.push({ type: 'context', elements: [mrkdwn(msg.referral.card.olderCopy)] });
+  return { text: card.text, blocks };
+}
+
 export function buildReferralCard(referral: Referral, msg: Messages): Message {
   const m = msg.referral.card;
   const fields = [

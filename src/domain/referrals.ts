@@ -2,6 +2,7 @@
 // machine: pending → accepted | declined; accepted → closed. Each transition is one conditional
 // write, so a double click, two intake workers at once, or a retried request change it once.
 import type { Tx } from '../../db/database.js';
+import { insertDirectMessages } from '../../db/queries/direct-messages.js';
 import { findEngagement, listRecentEngagementsOf } from '../../db/queries/engagements.js';
 import { listReceivingAgencies } from '../../db/queries/agencies.js';
 import {
@@ -155,6 +156,8 @@ export async function transitionReferral(
     detail: { to: referral.toAgencyCode, ...(detail.outcome ? { outcome: detail.outcome } : {}) },
     at: now,
   });
+  // The referrer is told, whatever Slack does afterwards: the message is owed from this commit on.
+  await insertDirectMessages(tx, [{ ...referral.referrer, referralId, kind: 'referral_status', at: now }]);
   return (await findReferral(tx, referralId))!;
 }
 

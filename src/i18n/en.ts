@@ -10,6 +10,10 @@ import type { Referral } from '../domain/referrals.js';
 import { escapeMrkdwn } from '../blocks/elements.js';
 import type { HomeOperation } from '../domain/home.js';
 import type { LeftOut } from '../domain/small-numbers.js';
+import { CARD_REPORT_AFTER_MS, CARD_RETRY_MAX_MS } from '../domain/cards.js';
+
+const CARD_REPORT_MINUTES = CARD_REPORT_AFTER_MS / 60_000;
+const CARD_RETRY_MAX_MINUTES = CARD_RETRY_MAX_MS / 60_000;
 
 const esc = escapeMrkdwn;
 
@@ -49,6 +53,23 @@ const OUTCOMES = {
   referred_elsewhere: 'Referred elsewhere',
   other: 'Other',
 } as const;
+/** What a Slack error code means for the person who can fix it. */
+const slackProblem = (error: string, intakeChannelId: string | null) => {
+  switch (error) {
+    case 'not_in_channel':
+      return `Liaison is not in that channel: invite @Liaison to ${channel(intakeChannelId)}`;
+    case 'channel_not_found':
+    case 'is_archived':
+      return `the channel is archived or gone: an admin sets a new intake channel with \`/agency add … intake=#channel\``;
+    case 'not_installed':
+    case 'invalid_auth':
+    case 'token_revoked':
+      return 'Liaison is not installed in that workspace: ask its admin to install it again';
+    default:
+      return `Slack answered ${error}`;
+  }
+};
+
 const referralState = (r: Referral) => {
   const by = r.actor ? `<@${r.actor.userId}>` : '';
   switch (r.status) {
@@ -240,7 +261,13 @@ export const en = {
     reasonRequired: 'Please give a reason for declining.',
     created: (r: Referral) => `Referred *${r.ref}* to *${r.toAgencyCode}* (${r.urgency}). You will get a message when they act on it.`,
     cardQueued: (r: Referral, error: string) =>
-      `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${error === 'not_in_channel' ? 'Liaison is not in that channel: invite @Liaison' : error}). Liaison retries every minute.`,
+      `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${slackProblem(error, r.intakeChannelId)}). Liaison keeps trying, and tells you and ${r.toAgencyCode}’s coordinators if it still cannot in ${CARD_REPORT_MINUTES} minutes.`,
+    cardUndeliverable: (r: Referral, error: string | null) =>
+      `:warning: The card for referral *${r.ref}* (${r.urgency}) from *${r.fromAgencyCode}* to *${r.toAgencyCode}* could not be posted to ${channel(r.intakeChannelId)}: ${slackProblem(error ?? 'unknown_error', r.intakeChannelId)}. ` +
+      `Until it is, ${r.toAgencyCode}’s intake workers can accept or decline it in Liaison’s App Home. Liaison keeps trying: the card appears within ${CARD_RETRY_MAX_MINUTES} minutes of that being fixed.`,
+    overdueWithoutCard: (r: Referral, limitHours: number) =>
+      `:alarm_clock: Referral *${r.ref}* (${r.urgency}) from *${r.fromAgencyCode}* to *${r.toAgencyCode}* has waited more than ${limitHours} h, and its card is still not in ${channel(r.intakeChannelId)}` +
+      ` (${slackProblem(r.cardError ?? 'unknown_error', r.intakeChannelId)}). ${r.toAgencyCode}’s intake workers can accept or decline it in Liaison’s App Home; <@${r.referrer.userId}> made the referral.`,
     alreadyHandled: (r: Referral) =>
       r.actor ? `${r.ref} was already ${r.status} by <@${r.actor.userId}> ${when(r.statusChangedAt)}. Nothing changed.` : `${r.ref} is ${r.status}. Nothing changed.`,
     dm: (r: Referral) => `Your referral *${r.ref}* to *${r.toAgencyCode}*: ${referralState(r)}`,
@@ -262,6 +289,10 @@ export const en = {
       decline: 'Decline',
       close: 'Close',
       fallback: (r: Referral) => `Referral ${r.ref} from ${r.fromAgencyCode}: ${r.needs.join(', ')} (${r.urgency}) — ${r.status}`,
+      /** The card's first post, before its details and buttons are drawn into it. */
+      arriving: (r: Referral) => `Referral ${r.ref}${r.urgency === 'routine' ? '' : ` · ${r.urgency.toUpperCase()}`} from ${r.fromAgencyCode}.`,
+      /** On a copy of the card that is not the one Liaison keeps current. */
+      olderCopy: 'An older copy of this card: the current one is the other card for this referral in this channel.',
     },
     declineModal: {
       title: (ref: string) => `Decline ${ref}`,

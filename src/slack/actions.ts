@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { buildCloseModal, buildDeclineModal } from '../blocks/referral-modals.js';
 import type { Tx } from '../../db/database.js';
 import type { Deps } from '../deps.js';
-import { recordCard } from '../domain/cards.js';
 import type { RequestContext } from '../domain/context.js';
 import { resolvePrincipal } from '../domain/permissions.js';
 import { checkCanTransition, findReferral, requireReferral, transitionReferral } from '../domain/referrals.js';
@@ -15,7 +14,10 @@ import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
-import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+import { recordCardMessage } from '../../db/queries/cards.js';
+import { AppError } from '../domain/errors.js';
+import { type ClickedMessage, redrawAfterClick } from './card-delivery.js';
+import { sendQueuedDirectMessagesFor } from './direct-messages.js';
 import { handleOnce, RepeatedRequest } from './requests.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -41,11 +43,11 @@ async function adoptClickedCard(tx: Tx, body: BlockAction, referralId: number): 
   const clicked = clickedMessage(body);
   const referral = await findReferral(tx, referralId);
   if (!clicked || !referral || referral.cardTs || clicked.channel !== referral.intakeChannelId) return;
-  await recordCard(tx, referralId, { channelId: clicked.channel, teamId: referral.intakeTeamId, ts: clicked.ts });
+  await recordCardMessage(tx, referralId, { channelId: clicked.channel, teamId: referral.intakeTeamId, ts: clicked.ts });
 }
 
 /** The message a button was clicked on, when it was a message (not App Home). */
-export function clickedMessage(body: BlockAction): { channel: string; ts: string } | undefined {
+export function clickedMessage(body: BlockAction): ClickedMessage | undefined {
   const container = body.container as { type?: string; channel_id?: string; message_ts?: string } | undefined;
   if (container?.type !== 'message' || !container.channel_id || !container.message_ts) return undefined;
   return { channel: container.channel_id, ts: container.message_ts };
@@ -90,7 +92,14 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       // A click on App Home has no response_url: the answer goes to the person's DM with Liaison.
       if (body.container?.type === 'view') await args.client.chat.postMessage({ channel: body.user.id, text });
       else await respond({ response_type: 'ephemeral', replace_original: false, text });
+      // A click on a state that has passed shows the card out of step: draw it as it is now.
+      if (error instanceof AppError && error.code === 'already_handled') await redrawStaleCard(referralId, clickedMessage(body));
     }
+  };
+
+  const redrawStaleCard = async (referralId: number, clicked: ClickedMessage | undefined) => {
+    const referral = await deps.db.read((tx) => findReferral(tx, referralId));
+    if (referral) await redrawAfterClick(deps, clients, referral, clicked, messagesFor());
   };
 
   const accept = onButton(async ({ ack, body }, referralId) => {
@@ -102,8 +111,8 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       return { referral: await requireReferral(tx, referralId, request), msg: request.msg };
     });
     await ack();
-    await refreshReferralCard(deps, clients, referral, msg, clickedMessage(body));
-    await notifyReferrer(deps, clients, referral, msg.referral.dm(referral));
+    await redrawAfterClick(deps, clients, referral, clickedMessage(body), msg);
+    await sendQueuedDirectMessagesFor(deps, clients, referral.id);
     await homes.refreshForReferral(referral);
   });
 

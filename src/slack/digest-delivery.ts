@@ -8,7 +8,7 @@ import { getOperationById } from '../domain/operations.js';
 import { leadCoordinators } from '../domain/members.js';
 import type { Messages } from '../i18n/index.js';
 import { classifyFailure, type SlackClients } from './clients.js';
-import { slackErrorCode } from './referral-delivery.js';
+import { slackErrorCode } from './reminder-delivery.js';
 
 export type DigestDelivery = { status: 'posted'; channel: string } | { status: 'failed' | 'unknown'; error: string };
 

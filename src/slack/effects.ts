@@ -9,7 +9,7 @@ import type { Messages } from '../i18n/index.js';
 import { getOperationById } from '../domain/operations.js';
 import { postDigestRun } from './digest-delivery.js';
 import type { HomePublisher } from './home.js';
-import { postReferralCard } from './referral-delivery.js';
+import { syncReferralCard } from './card-delivery.js';
 import type { SlackClients } from './clients.js';
 
 export type WebClient = App['client'];
@@ -28,9 +28,9 @@ export function createEffectRunner(deps: Deps, clients: SlackClients, homes: Hom
     for (const effect of effects) {
       try {
         if (effect.type === 'post_referral_card') {
-          const delivery = await postReferralCard(deps, clients, effect.referralId, context.msg);
+          const card = await syncReferralCard(deps, clients, effect.referralId, context.msg);
           const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
-          if (!delivery.ok && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, delivery.error));
+          if (card.status === 'failed' && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, card.error));
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'refresh_home') {
           await homes.refresh([effect]);

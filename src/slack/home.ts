@@ -9,7 +9,7 @@ import type { Referral } from '../domain/referrals.js';
 import { messagesFor } from '../i18n/index.js';
 import type { SlackClients } from './clients.js';
 import { actorFrom } from './identity.js';
-import { slackErrorCode } from './referral-delivery.js';
+import { slackErrorCode } from './reminder-delivery.js';
 import { handleOnce, RepeatedRequest } from './requests.js';
 
 export async function publishHome(deps: Deps, clients: SlackClients, actor: Actor): Promise<void> {

@@ -19,7 +19,8 @@ import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
 import type { HomePublisher } from './home.js';
-import { notifyReferrer, refreshReferralCard } from './referral-delivery.js';
+import { redrawAfterClick } from './card-delivery.js';
+import { sendQueuedDirectMessagesFor } from './direct-messages.js';
 import { handleOnce, RepeatedRequest } from './requests.js';
 import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
 
@@ -154,8 +155,8 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       return {
         close: true,
         after: async () => {
-          await refreshReferralCard(deps, clients, referral, submission.request.msg, metadata.card);
-          await notifyReferrer(deps, clients, referral, submission.request.msg.referral.dm(referral));
+          await redrawAfterClick(deps, clients, referral, metadata.card, submission.request.msg);
+          await sendQueuedDirectMessagesFor(deps, clients, referral.id);
           await homes.refreshForReferral(referral);
         },
       };

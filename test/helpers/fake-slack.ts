@@ -1,6 +1,7 @@
 // A local stand-in for the Slack Web API: an HTTP server that answers the methods Liaison calls the
 // way Slack does, records every call (method, token, arguments), keeps each channel's messages as
-// Slack would show them, and can be told to fail the next call to a method.
+// Slack would show them, and can be told to fail the next call to a method (before or after doing
+// it), or to refuse every call to a channel.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -39,6 +40,12 @@ export interface Fault {
   body?: Record<string, unknown>;
   /** Never answer (a timeout from the client's point of view). */
   hang?: boolean;
+  /** Close the connection without an answer. */
+  drop?: boolean;
+  /** Do what the call asks (post, update) and only then fail: Slack's ambiguous answers. */
+  afterDoing?: boolean;
+  /** Only a call whose arguments match takes this fault; others pass it by. */
+  match?: (args: Record<string, unknown>) => boolean;
 }
 
 /** A workspace the fake knows: its bot token, and the channels and people that live in it. */
@@ -55,6 +62,8 @@ export class FakeSlack {
   readonly teams = new Map<string, FakeTeam>();
   readonly messages: StoredMessage[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  /** Channels that refuse every call with an error until `accept(channel)`. */
+  private readonly refusingChannels = new Map<string, string>();
   private server: Server | undefined;
   private nextTs = 1_700_000_000;
   private nextView = 1;
@@ -77,6 +86,10 @@ export class FakeSlack {
         (answer) => {
           if (answer === 'hang') {
             this.hanging.push(() => res.destroy());
+            return;
+          }
+          if (answer === 'drop') {
+            res.socket?.destroy();
             return;
           }
           res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
@@ -131,6 +144,15 @@ export class FakeSlack {
     this.faults.set(method, queue);
   }
 
+  /** Every call naming `channel` answers ok:false with `error` (not_in_channel, …) until accepted. */
+  refuseChannel(channel: string, error: string): void {
+    this.refusingChannels.set(channel, error);
+  }
+
+  acceptChannel(channel: string): void {
+    this.refusingChannels.delete(channel);
+  }
+
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -140,7 +162,13 @@ export class FakeSlack {
     return this.messages.filter((m) => m.channel === channel && m.user === undefined);
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown } | 'hang'> {
+  private takeFault(method: string, args: Record<string, unknown>): Fault | undefined {
+    const queue = this.faults.get(method) ?? [];
+    const index = queue.findIndex((f) => !f.match || f.match(args));
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown } | 'hang' | 'drop'> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const token = req.headers.authorization?.replace(/^Bearer /, '');
@@ -151,9 +179,13 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decodeArgs(raw, req.headers['content-type']);
     this.calls.push({ method, token: token ?? (args.token as string | undefined), args });
-    const fault = this.faults.get(method)?.shift();
+    const refusal = this.refusingChannels.get(String(args.channel));
+    if (refusal) return { status: 200, body: { ok: false, error: refusal } };
+    const fault = this.takeFault(method, args);
     if (fault) {
+      if (fault.afterDoing) this.answer(method, args);
       if (fault.hang) return 'hang';
+      if (fault.drop) return 'drop';
       return { status: fault.status ?? 200, headers: fault.headers, body: fault.body ?? { ok: false, error: 'fatal_error' } };
     }
     const tokenTeam = this.teamOfToken(token);

@@ -10,9 +10,10 @@ const NOTE = 'prefers a female worker, afternoons';
 
 describe('Slack’s faults', () => {
   let h: Harness;
+  const clock = new FakeClock('2017-10-11T20:00:00-04:00');
   beforeAll(async () => {
     // A short Web API timeout so a hung call fails fast here; production waits 10 s.
-    h = await Harness.start({ env: { ...ADMIN_ENV, SLACK_API_TIMEOUT_MS: '300' }, clock: new FakeClock('2017-10-11T20:00:00-04:00') });
+    h = await Harness.start({ env: { ...ADMIN_ENV, SLACK_API_TIMEOUT_MS: '300' }, clock });
     await seedWorld(h);
   });
   afterAll(() => h.stop());
@@ -45,7 +46,8 @@ describe('Slack’s faults', () => {
         .poll(() => h.slack.callsTo('response_url').some((c) => String(c.args.text).includes(`*${ref}* is stored, but its card could not be posted`)))
         .toBe(true);
       expect(await h.sql.get('SELECT status, card_ts FROM referrals WHERE id = ?', Number(ref.slice(2)))).toEqual({ status: 'pending', card_ts: null });
-      expect(h.logs.some((l) => l.includes('referral card not posted; queued for retry') && l.includes(error))).toBe(true);
+      expect(h.logs.some((l) => l.includes('referral card not in step; retried later') && l.includes(error))).toBe(true);
+      clock.advance(31_000);
       await h.liaison.runJobs();
       expect(cardPosted(ref)).toBe(1);
     },

@@ -219,8 +219,12 @@ describe('referrals', () => {
       .poll(() => h.slack.callsTo('response_url').some((c) => String(c.args.text).includes(`*${ref}* is stored, but its card could not be posted`)))
       .toBe(true);
     expect(await h.sql.value('SELECT card_ts FROM referrals WHERE id = ?', Number(ref.slice(2)))).toBeNull();
+    // Not before its backoff: the next run leaves it queued.
     await h.liaison.runJobs();
-    expect(cardOf(ref)).toBeTruthy();
+    expect(cardOf(ref)).toBeUndefined();
+    clock.advance(31_000);
+    await h.liaison.runJobs();
+    expect(buttonsOf(cardOf(ref)).map((b) => b.text.text)).toEqual(['Accept', 'Decline']);
   });
 
   describe('overdue reminders', () => {

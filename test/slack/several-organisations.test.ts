@@ -95,11 +95,11 @@ describe('several organisations', () => {
     const ref = /R-\d+/.exec(await ok(h, officer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=urgent consent=yes`))![0];
 
     const cardOf = (): StoredMessage | undefined => slack.channelMessages(INTAKE).find((m) => m.text.includes(`${ref} `));
-    await expect.poll(cardOf).toBeTruthy();
+    const buttons = () => buttonsOf(cardOf()!);
+    await expect.poll(() => cardOf() && buttons().map((b) => b.text.text)).toEqual(['Accept', 'Decline']);
     const cardPost = slack.callsTo('chat.postMessage').find((c) => c.args.channel === INTAKE && String(c.args.text).includes(ref))!;
     expect(cardPost.token).toBe(advocacy.token);
 
-    const buttons = () => buttonsOf(cardOf()!);
     const accept = buttons().find((b) => b.text.text === 'Accept')!;
     await h.click(intakeWorker, { actionId: accept.action_id, value: accept.value }, cardOf()!);
     await expect.poll(() => buttons().map((b) => b.text.text)).toEqual(['Close']);
@@ -113,9 +113,9 @@ describe('several organisations', () => {
     });
     await expect.poll(() => textOf(cardOf()!.blocks)).toContain('Closed by');
 
-    // Every card update went through the advocacy group's installation…
+    // Every card update (drawing the card, Accept, Close) went through the advocacy group's installation…
     const updates = slack.callsTo('chat.update').filter((c) => c.args.channel === INTAKE);
-    expect(updates).toHaveLength(2);
+    expect(updates).toHaveLength(3);
     expect(updates.every((c) => c.token === advocacy.token)).toBe(true);
     // …and the officer's direct messages through the police service's.
     const dms = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === officer.userId && String(c.args.text).includes(ref));
