@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../src/domain/errors.js';
 import { withoutControlCharacters } from '../../src/domain/free-text.js';
 import type { Messages } from '../../src/i18n/index.js';
+import { truncate } from '../../src/domain/truncate.js';
 
 export type ParseProblem = { kind: 'open_quote' } | { kind: 'repeated_key'; key: string };
 
@@ -144,7 +145,7 @@ export function validateArgs<S extends z.ZodObject>(
   const input: Record<string, string> = Object.create(null);
   args.positionals.forEach((value, index) => {
     const name = positionalNames[index];
-    if (name === undefined) problems.push(m.unexpected(value.slice(0, 40)));
+    if (name === undefined) problems.push(m.unexpected(truncate(value, 40)));
     else input[name] = value;
   });
   for (const [key, value] of Object.entries(args.options)) {

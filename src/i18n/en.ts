@@ -8,6 +8,7 @@ import type { PersonalDataKind } from '../domain/data-guard.js';
 import type { FreeTextField } from '../domain/free-text.js';
 import type { Referral } from '../domain/referrals.js';
 import { escapeMrkdwn } from '../blocks/elements.js';
+import { truncate } from '../domain/truncate.js';
 import type { HomeOperation } from '../domain/home.js';
 import type { LeftOut } from '../domain/small-numbers.js';
 
@@ -403,7 +404,7 @@ export const en = {
     digest: (own: string) => `Only coordinators of an agency that joined this operation (and admins) can see or post its digest (you are with ${own}).`,
   } satisfies Record<Action, (own: string) => string>,
   parse: {
-    unknownSubcommand: (command: string, sub: string, usage: string) => `\`${command} ${sub.slice(0, 30)}\` is not a command I know.\n\n${usage}`,
+    unknownSubcommand: (command: string, sub: string, usage: string) => `\`${command} ${truncate(sub, 30)}\` is not a command I know.\n\n${usage}`,
     openQuote: 'a quote `"` is not closed',
     repeatedKey: (key: string) => `\`${key}=\` is given twice`,
     unexpected: (value: string) => `unexpected \`${value}\``,
