@@ -411,6 +411,8 @@ export const en = {
     unknownKey: (key: string) => `unknown key \`${key}=\``,
     missing: (label: string) => `${label} is missing`,
     badValue: (label: string, problem: string) => `${label} ${problem}`,
+    notOneLine: (label: string) =>
+      `${label} must be one line of plain text, without line breaks, tabs or invisible characters (such as those that reverse the direction of text). Type the name again, all on one line.`,
     problems: (list: string[], usage: string) =>
       `Nothing was stored. Please fix:\n${list.map((p) => `• ${p}`).join('\n')}\n\n${usage}`,
   },
