@@ -12,6 +12,8 @@ export const SHUTDOWN_LIMIT_MS = 8_000;
 const BACKSTOP_MS = 1_000;
 /** How often a parent without an IPC channel is looked for. */
 const PARENT_POLL_MS = 1_000;
+/** The parent, read as this module loads, before the app starts: one that dies while the app starts is still noticed. */
+const STARTED_BY = process.ppid;
 
 export interface ExitOptions {
   /** End when the parent process is gone (EXIT_WITH_PARENT=1). */
@@ -81,9 +83,8 @@ function watchParent(gone: () => void): void {
     else onGone();
     return;
   }
-  const parent = process.ppid;
   const poll = setInterval(() => {
-    if (isAlive(parent)) return;
+    if (isAlive(STARTED_BY)) return;
     clearInterval(poll);
     onGone();
   }, PARENT_POLL_MS);
