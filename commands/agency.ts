@@ -2,14 +2,12 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, LANGUAGES, ROLES } from '../db/vocabulary.js';
 import { addAgency, listAgencies, setMember, showAgency } from '../src/domain/agencies.js';
-import { parseArgs, validateArgs, ZChannelId, ZCode, ZUserId, zOneOf } from './shared/args.js';
+import { parseArgs, validateArgs, ZChannelId, ZCode, ZName, ZUserId, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
 
-export const ZAgencyName = z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters');
-
-const ZAdd = z.object({ code: ZCode, name: ZAgencyName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional(), lang: zOneOf(LANGUAGES).optional() });
+const ZAdd = z.object({ code: ZCode, name: ZName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional(), lang: zOneOf(LANGUAGES).optional() });
 const ZShow = z.object({ code: ZCode });
 const ZMember = z.object({ user: ZUserId, code: ZCode, role: zOneOf(ROLES) });
 

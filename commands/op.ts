@@ -5,8 +5,7 @@ import { DIGEST_LANGUAGES } from '../db/vocabulary.js';
 import { closeOperation, createOperation, inviteAgency, joinOperation, listOperations, requireOperation } from '../src/domain/operations.js';
 import { authorize } from '../src/domain/permissions.js';
 import { isClockTime, isIsoDate, isValidTimeZone } from '../src/domain/time.js';
-import { ZAgencyName } from './agency.js';
-import { parseArgs, validateArgs, ZChannelId, ZCode, ZCount, zOneOf } from './shared/args.js';
+import { parseArgs, validateArgs, ZChannelId, ZCode, ZCount, ZName, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
@@ -15,7 +14,7 @@ const ZDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 
 const ZCreate = z.object({
   code: ZCode,
-  name: ZAgencyName,
+  name: ZName,
   start: ZDate,
   end: ZDate,
   lead: ZCode,

@@ -101,6 +101,12 @@ const ZEnvironment = z.object({
   BACKUP_KEEP: optionalText.pipe(
     z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be at least 1')).default(7),
   ),
+  EXIT_WITH_PARENT: optionalText.pipe(
+    z
+      .enum(['0', '1'], 'must be 1 (end when the parent process is gone) or 0')
+      .default('0')
+      .transform((v) => v === '1'),
+  ),
   /** Hours before an overdue reminder: `immediate=1,urgent=4,routine=24,accepted=168` (any subset). */
   OVERDUE_HOURS: optionalText.pipe(
     z
@@ -143,6 +149,8 @@ export interface Config {
   retentionDays: number;
   /** Where the daily online backup goes (off when unset), and how many to keep. */
   backup: { dir: string; keep: number } | null;
+  /** End when the process that started this one is gone (for supervisors and test runners). */
+  exitWithParent: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     slackApiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS,
     backup: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP } : null,
+    exitWithParent: e.EXIT_WITH_PARENT,
   };
 }
 

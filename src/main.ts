@@ -1,10 +1,8 @@
-// The composition root for `npm start`: config → Liaison → signals.
+// The composition root for `npm start`: config → Liaison → signals (src/shutdown.ts).
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { startLiaison } from './liaison.js';
 import { createLogger } from './logger.js';
-
-/** SIGTERM to exit: under the ten seconds a container orchestrator waits before SIGKILL. */
-const SHUTDOWN_LIMIT_MS = 8_000;
+import { exitOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -38,24 +36,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    // Whatever it is doing, the process ends within the ten seconds an orchestrator allows: what
-    // is not finished by then was never acknowledged, and queued work is picked up by the others.
-    setTimeout(() => {
-      logger.warn('shutdown took too long; exiting', { signal });
-      process.exit(1);
-    }, SHUTDOWN_LIMIT_MS).unref();
-    liaison.stop().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  exitOnSignals(logger, () => liaison.stop(), { exitWithParent: config.exitWithParent });
 }
 
 main().catch((error) => {

@@ -1,10 +1,11 @@
 // The operator CLI, on the engine the suite runs: usage and exit codes, a consistent backup taken
 // while the app writes (a checked SQLite file; a pg_dump archive, or exit 2 without pg_dump), the
 // audit chain catching each kind of tampering, and the CSV export.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.js';
@@ -14,6 +15,8 @@ import { FakeClock, Harness } from './helpers/harness.js';
 import { sqlOf, type TestSql } from './helpers/sql.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './helpers/test-database.js';
 import { ADMIN_ENV, ok, seedWorld, wpsOfficer } from './helpers/world.js';
+
+const execFileAsync = promisify(execFile);
 
 async function cli(env: Record<string, string>, ...argv: string[]) {
   let out = '';
@@ -81,6 +84,33 @@ describe('the operator CLI', () => {
     expect(lines[0]).toBe('record,ref,operation,agency,at,age_band,gender,offered,accepted,safety_ensured,area,language,engagement,to_agency,needs,urgency,status,outcome,offences,note');
     expect(result.out).toContain('engagement,E-1,ONS-WE,WPS,2017-10-12T00:00:00.000Z,18-24,female,yes,yes,no,"Windsor, east",en,,,,,,,,"shelter info, follow up"');
     expect(result.out).toContain('charge,C-1,ONS-WE,WPS,2017-10-12T00:00:00.000Z,,,,,,,,,,,,,,279.01;286.2,"said ""ok"", follow up"');
+  });
+
+  it('neutralises spreadsheet formulas in text cells, through the real CLI', async () => {
+    // Text the data guard accepts but a spreadsheet would run: each text cell that starts with
+    // = + - @ (or a tab or carriage return) gets a leading ' inside its quotes, as OWASP advises.
+    const engaged = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=male offered=yes accepted=yes area="=1+1" note="+ hydration"');
+    const e = /E-(\d+)/.exec(engaged)!;
+    const referred = await ok(h, wpsOfficer, '/refer', `${e[0]} to=WEFIGHT needs=shelter urgency=routine consent=yes note="-ok"`);
+    const r = /R-(\d+)/.exec(referred)!;
+    const charged = await ok(h, wpsOfficer, '/charge', 'ONS-WE offences=279.01 note="@shelter"');
+    const c = /C-(\d+)/.exec(charged)!;
+    // The app folds whitespace, so a leading tab or carriage return only arrives behind its back.
+    await h.sql.run(`UPDATE engagements SET language = '\t=cmd' WHERE id = ${e[1]}`);
+    await h.sql.run(`UPDATE charges SET note = '\r=cmd' WHERE id = 1`);
+    const run = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'export', 'ONS-ON', '--csv'], {
+      env: { ...env, PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    const lines = run.stdout.split('\r\n');
+    const line = (ref: string) => lines.find((l) => l.split(',')[1] === ref)!;
+    expect(line(e[0])).toContain(`,"'=1+1","'\t=cmd",`);
+    expect(line(e[0]).endsWith(`,"'+ hydration"`)).toBe(true);
+    expect(line(r[0]).endsWith(`,"'-ok"`)).toBe(true);
+    expect(line(c[0]).endsWith(`,"'@shelter"`)).toBe(true);
+    expect(run.stdout).toContain(`,"'\r=cmd"\r\n`);
+    // No cell of the export starts with a formula character outside its quote.
+    for (const l of lines) expect(l, l).not.toMatch(/(?:^|,)[=+\-@\t\r]/);
   });
 
   it('withholds free text the data guard would refuse today', async () => {

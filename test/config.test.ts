@@ -12,6 +12,9 @@ describe('parseConfig', () => {
     expect(c.slack.kind).toBe('http');
     // The default is not checked at start (that would load ICU's zone data every time): it is checked here.
     expect(isValidTimeZone(c.defaultTimezone)).toBe(true);
+    // A process outlives whoever started it unless asked not to (src/shutdown.ts).
+    expect(c.exitWithParent).toBe(false);
+    expect(parseConfig({ ...http, EXIT_WITH_PARENT: '1' }).exitWithParent).toBe(true);
   });
 
   it('chooses PostgreSQL when DATABASE_URL is set, over DATABASE_PATH, with pool and timeout defaults', () => {
@@ -82,6 +85,7 @@ describe('parseConfig', () => {
     ['BOOTSTRAP_ADMINS', { BOOTSTRAP_ADMINS: 'alice' }],
     ['SLACK_API_URL', { SLACK_API_URL: 'ftp://slack' }],
     ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: undefined }],
+    ['EXIT_WITH_PARENT', { EXIT_WITH_PARENT: 'yes' }],
   ])('names %s in one line when it is wrong', (variable, overrides) => {
     let message = '';
     try {

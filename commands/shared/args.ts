@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../src/domain/errors.js';
 import { withoutControlCharacters } from '../../src/domain/free-text.js';
 import type { Messages } from '../../src/i18n/index.js';
+import { truncate } from '../../src/domain/truncate.js';
 
 export type ParseProblem = { kind: 'open_quote' } | { kind: 'repeated_key'; key: string };
 
@@ -100,6 +101,28 @@ export function zListOf<const T extends readonly [string, ...string[]]>(values: 
     .transform((list) => (keepRepeats ? list : [...new Set(list)]));
 }
 
+/**
+ * What a name (of an agency, of an operation) may not hold. It is shown inside lists and cards, so a
+ * line break would fake a line of its own (`/agency list`), and a bidi override, embedding, isolate
+ * or mark (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) would show it, and what follows it,
+ * reordered. Refused rather than dropped, so what is stored is what the person sees they typed:
+ * controls (\p{Cc}, tabs included), format characters (\p{Cf}), line and paragraph separators,
+ * private-use characters and lone surrogates. The zero-width joiner and non-joiner stay: they are
+ * part of ordinary writing in several scripts and of emoji sequences, and reorder nothing.
+ */
+const NOT_ONE_LINE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}]/u;
+
+/** The zod issue that validateArgs answers with the catalogue's `notOneLine`. */
+const ONE_LINE_ISSUE = { params: { problem: 'not_one_line' } } as const;
+
+/** A name: one line of plain text, 2 to 80 characters. */
+export const ZName = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(80, 'must be at most 80 characters')
+  .refine((v) => !NOT_ONE_LINE.test(v), ONE_LINE_ISSUE);
+
 /** A short code: letters, digits and dashes, stored upper-case. */
 export const ZCode = z
   .string()
@@ -144,7 +167,7 @@ export function validateArgs<S extends z.ZodObject>(
   const input: Record<string, string> = Object.create(null);
   args.positionals.forEach((value, index) => {
     const name = positionalNames[index];
-    if (name === undefined) problems.push(m.unexpected(value.slice(0, 40)));
+    if (name === undefined) problems.push(m.unexpected(truncate(value, 40)));
     else input[name] = value;
   });
   for (const [key, value] of Object.entries(args.options)) {
@@ -162,6 +185,7 @@ export function validateArgs<S extends z.ZodObject>(
       const isPositional = positionalNames.includes(field);
       const label = isPositional ? `\`<${field}>\`` : `\`${field}=\``;
       if (input[field] === undefined) problems.push(m.missing(label));
+      else if (issue.code === 'custom' && issue.params?.problem === ONE_LINE_ISSUE.params.problem) problems.push(m.notOneLine(label));
       else problems.push(m.badValue(label, issue.message));
     }
   }

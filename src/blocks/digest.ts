@@ -26,6 +26,7 @@ import type { HiddenInPost } from '../i18n/en.js';
 import type { Messages } from '../i18n/index.js';
 import { mrkdwn, plain } from './elements.js';
 import type { Message } from './referral-card.js';
+import { truncate } from '../domain/truncate.js';
 
 /** Slack's limit on a section's text. */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -210,7 +211,7 @@ function agencyTable(table: NonNullable<DigestView['table']>, msg: Messages): st
   const m = msg.digest;
   const width = Math.max(6, ...table.rows.map((r) => r.label.length)) + 1;
   const cellWidth = 6;
-  const line = (label: string, cells: Figures) => `${label.slice(0, 20).padEnd(width)}${table.columns.map((c) => at(cells, c).text.padStart(cellWidth)).join('')}`;
+  const line = (label: string, cells: Figures) => `${truncate(label, 20).padEnd(width)}${table.columns.map((c) => at(cells, c).text.padStart(cellWidth)).join('')}`;
   const header = `${''.padEnd(width)}${table.columns.map((c) => m.tableColumns[c].padStart(cellWidth)).join('')}`;
   const lines = [header, ...table.rows.map((r) => line(r.label, r.cells))];
   if (table.others) lines.push(line(m.otherAgencies(table.others.agencies), table.others.cells));
@@ -218,7 +219,7 @@ function agencyTable(table: NonNullable<DigestView['table']>, msg: Messages): st
 }
 
 function clip(text: string): string {
-  return text.length <= SECTION_TEXT_LIMIT ? text : `${text.slice(0, SECTION_TEXT_LIMIT - 4)}\n…`;
+  return text.length <= SECTION_TEXT_LIMIT ? text : truncate(text, SECTION_TEXT_LIMIT, '\n…');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Small Block Kit element builders shared by the views.
 import type { ModalView, PlainTextOption } from '@slack/types';
+import { truncate } from '../domain/truncate.js';
 import type { Messages } from '../i18n/index.js';
 
 /**
@@ -13,8 +14,12 @@ export function escapeMrkdwn(text: string): string {
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 
+/** Slack refuses a form whose option text is longer than this. */
+export const OPTION_TEXT_LIMIT = 75;
+
+/** An option; a label too long for Slack (an agency's name, an area) is cut between characters. */
 export function option(value: string, label: string): PlainTextOption {
-  return { text: plain(label), value };
+  return { text: plain(truncate(label, OPTION_TEXT_LIMIT, '…')), value };
 }
 
 /** An input block whose single element's action_id is the same as its block_id. */

@@ -10,7 +10,7 @@ const F = IDS.engageModal;
 export function buildEngageModal(operations: Array<{ code: string; name: string }>, msg: Messages, privateMetadata: string): ModalView {
   const m = msg.engage.modal;
   const yesNo = [option('yes', m.yes), option('no', m.no)];
-  const opOptions = operations.map((o) => option(o.code, `${o.code} — ${o.name}`.slice(0, 75)));
+  const opOptions = operations.map((o) => option(o.code, `${o.code} — ${o.name}`));
   return formModal(
     {
       callbackId: F.callbackId,

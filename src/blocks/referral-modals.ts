@@ -51,7 +51,7 @@ export function buildReferModal(
   const m = msg.referral.referModal;
   const F = IDS.referModal;
   const engagementOptions = engagements.map((e) =>
-    option(String(e.id), `E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''}`.slice(0, 75)),
+    option(String(e.id), `E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''}`),
   );
   return formModal(
     {
@@ -62,7 +62,7 @@ export function buildReferModal(
       blocks: [
         { type: 'context', elements: [mrkdwn(msg.engage.modal.privacy)] },
         input(F.engagement, m.engagement, { type: 'static_select', options: engagementOptions }),
-        input(F.to, m.to, { type: 'static_select', options: agencies.map((a) => option(a.code, `${a.code} — ${a.name}`.slice(0, 75))) }),
+        input(F.to, m.to, { type: 'static_select', options: agencies.map((a) => option(a.code, `${a.code} — ${a.name}`)) }),
         input(F.needs, m.needs, { type: 'multi_static_select', options: NEEDS.map((n) => option(n, msg.labels.need[n])) }),
         input(F.urgency, m.urgency, { type: 'radio_buttons', options: URGENCIES.map((u) => option(u, msg.labels.urgency[u])) }),
         input(F.consent, m.consent, { type: 'checkboxes', options: [option('yes', m.consentOption)] }),

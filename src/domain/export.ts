@@ -96,11 +96,22 @@ export function exportRows(db: Database, operationId: number): Promise<ExportRow
   });
 }
 
-/** One CSV field, quoted as RFC 4180 says: when it holds a comma, a quote or a line break. */
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): = + - @, and a tab or
+ * carriage return, after which some spreadsheets look again. A note of "=1+1" passes the data guard.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field, quoted as RFC 4180 says: when it holds a comma, a quote or a line break. Text that
+ * a spreadsheet would run as a formula gets a leading ' inside the quotes, so it opens as the text
+ * it is. Numbers are left as numbers: a count is never a formula, and ' would make it text.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {

@@ -8,6 +8,7 @@ import type { PersonalDataKind } from '../domain/data-guard.js';
 import type { FreeTextField } from '../domain/free-text.js';
 import type { Referral } from '../domain/referrals.js';
 import { escapeMrkdwn } from '../blocks/elements.js';
+import { truncate } from '../domain/truncate.js';
 import type { HomeOperation } from '../domain/home.js';
 import type { LeftOut } from '../domain/small-numbers.js';
 import { CARD_REPORT_AFTER_MS, CARD_RETRY_MAX_MS } from '../domain/cards.js';
@@ -434,13 +435,15 @@ export const en = {
     digest: (own: string) => `Only coordinators of an agency that joined this operation (and admins) can see or post its digest (you are with ${own}).`,
   } satisfies Record<Action, (own: string) => string>,
   parse: {
-    unknownSubcommand: (command: string, sub: string, usage: string) => `\`${command} ${sub.slice(0, 30)}\` is not a command I know.\n\n${usage}`,
+    unknownSubcommand: (command: string, sub: string, usage: string) => `\`${command} ${truncate(sub, 30)}\` is not a command I know.\n\n${usage}`,
     openQuote: 'a quote `"` is not closed',
     repeatedKey: (key: string) => `\`${key}=\` is given twice`,
     unexpected: (value: string) => `unexpected \`${value}\``,
     unknownKey: (key: string) => `unknown key \`${key}=\``,
     missing: (label: string) => `${label} is missing`,
     badValue: (label: string, problem: string) => `${label} ${problem}`,
+    notOneLine: (label: string) =>
+      `${label} must be one line of plain text, without line breaks, tabs or invisible characters (such as those that reverse the direction of text). Type the name again, all on one line.`,
     problems: (list: string[], usage: string) =>
       `Nothing was stored. Please fix:\n${list.map((p) => `• ${p}`).join('\n')}\n\n${usage}`,
   },

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { type Config, parseConfig } from '../config.js';
 import { type RunningLiaison, startLiaison } from '../liaison.js';
 import { createLogger, type Logger } from '../logger.js';
+import { exitOnSignals } from '../shutdown.js';
 import { PEOPLE, SANDBOX_APP, SANDBOX_TEAM } from './cast.js';
 import { TERMINAL_TEXT } from './catalogue.js';
 import { Dispatcher } from './dispatcher.js';
@@ -94,22 +95,11 @@ export async function startSandbox({ env, logger, cron = true }: SandboxOptions)
   }
 }
 
-/** `npm start` without credentials: start the sandbox, say where it is, stop cleanly on a signal. */
+/** `npm start` without credentials: start the sandbox, say where it is, stop cleanly on a signal (src/shutdown.ts). */
 export async function runSandbox(config: Config, env: Record<string, string | undefined>): Promise<void> {
   const logger = createLogger(config.logLevel);
   const sandbox = await startSandbox({ env, logger });
   process.stdout.write(sandbox.seeded ? TERMINAL_TEXT.seeded(sandbox.databasePath) : TERMINAL_TEXT.reused(sandbox.databasePath));
   process.stdout.write(TERMINAL_TEXT.ready(sandbox.url));
-  const shutdown = (signal: string) => {
-    logger.info('shutting down the sandbox', { signal });
-    sandbox.stop().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error('sandbox shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  exitOnSignals(logger, () => sandbox.stop(), { exitWithParent: config.exitWithParent });
 }

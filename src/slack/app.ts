@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
 import { appClientOptions, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
 import { BOT_SCOPES, createInstallationStore, installerOptions, registerUninstall } from './installations.js';
+import { dropMalformedPayloads } from './payload-shape.js';
 
 /** Slack's payloads are small; a larger body is refused before it is parsed. */
 export const REQUEST_BODY_LIMIT = 256 * 1024;
@@ -84,6 +85,8 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
     convoStore: false,
     clientOptions: appClientOptions(config),
   });
+  // Signed but lacking its user, view or event: answered 200 and dropped before Bolt reads it.
+  dropMalformedPayloads(app, logger);
 
   if (installations) registerUninstall(app, installations);
 

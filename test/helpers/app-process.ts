@@ -1,6 +1,7 @@
 // The real app as a child process (`node --import tsx src/main.ts`), as an operator starts it: for
 // the tests that kill it, restart it, or run several of it against one database.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -39,13 +40,18 @@ export class AppProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static start(env: Record<string, string>): AppProcess {
+  /**
+   * Starts the app with EXIT_WITH_PARENT=1: should the test process die (a runner killed, a
+   * worker crashed), the app ends too instead of serving on for ever. By default over an IPC
+   * channel, whose closing it notices at once; `ipc: false` makes it look for its parent instead.
+   */
+  static start(env: Record<string, string>, options: { ipc?: boolean } = {}): AppProcess {
     const base = { ...process.env };
     for (const key of ['SLACK_APP_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEY']) delete base[key];
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...base, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...base, EXIT_WITH_PARENT: '1', ...env },
+      stdio: options.ipc === false ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     return new AppProcess(child);
   }
@@ -66,6 +72,22 @@ export class AppProcess {
       await sleep(20);
     }
     throw new Error(`the app did not answer /healthz within ${limitMs} ms:\n${this.output.join('\n')}`);
+  }
+
+  /** Whether a process of this pid still runs (a zombie nobody has reaped yet does not). */
+  static isRunning(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    try {
+      // /proc/<pid>/stat: "pid (comm) state …"; Z is a process that has exited.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return existsSync(`/proc/${pid}`) || process.platform !== 'linux';
+    }
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

@@ -295,6 +295,28 @@ describe('logging from Slack', () => {
       expect(await tableCounts(h)).toEqual(before);
     });
 
+    // A name is one line of plain text: a line break would fake a line in `/agency list`, a bidi
+    // control would show the name (and what follows it) reversed or reordered. Named by what is
+    // wrong, so the test titles carry no such characters.
+    const nameCases: Array<[string, string, string]> = [
+      ['/agency', 'a line break', 'add XX "Windsor Police\n*FAKE* · police · 9 members" kind=police'],
+      ['/agency', 'a CR LF', 'add XX "Windsor Police\r\nService" kind=police'],
+      ['/agency', 'a line separator (U+2028)', 'add XX "Windsor\u2028Police" kind=police'],
+      ['/agency', 'a right-to-left override', 'add XX "Police \u202Eecivres" kind=police'],
+      ['/agency', 'a bidi isolate', 'add XX "Police \u2066Service\u2069" kind=police'],
+      ['/agency', 'a right-to-left mark', 'add XX "Police\u200F Service" kind=police'],
+      ['/agency', 'a tab', 'add XX "Police\tService" kind=police'],
+      ['/agency', 'a byte order mark', 'add XX "Police\uFEFFService" kind=police'],
+      ['/op', 'a line break', 'create ONS-X "Spotlight\nsecond line" start=2017-10-10 end=2017-10-13 lead=WPS'],
+      ['/op', 'a bidi embedding', 'create ONS-X "Spotlight \u202Bnorth\u202C" start=2017-10-10 end=2017-10-13 lead=WPS'],
+    ];
+    it.each(nameCases)('%s refuses a name with %s', async (command, _why, text) => {
+      const before = await tableCounts(h);
+      const answer = await say(h, admin, command, text);
+      expect(answer).toMatch(/Nothing was stored[\s\S]*`<name>` must be one line of plain text[\s\S]*Type the name again, all on one line/);
+      expect(await tableCounts(h)).toEqual(before);
+    });
+
     it('has at least 30 distinct malformed commands', () => {
       expect(cases.length).toBeGreaterThanOrEqual(30);
     });

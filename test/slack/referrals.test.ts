@@ -5,6 +5,7 @@ import { buttonsOf, type StoredMessage } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, textOf } from '../helpers/harness.js';
 import {
   ADMIN_ENV,
+  admin,
   INTAKE_CHANNEL,
   ckpsOfficer,
   intakeWorker,
@@ -265,5 +266,34 @@ describe('referrals', () => {
       expect(remindersFor(ref, card)).toHaveLength(3);
       expect(remindersFor(ref, card)[2]!.text).toContain('accepted more than 7 days ago');
     });
+  });
+});
+
+describe('the /refer form with long names', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ env: ADMIN_ENV, clock: new FakeClock('2017-10-11T20:00:00-04:00') });
+    await seedWorld(h);
+  });
+  afterAll(() => h.stop());
+
+  /** Well-formed UTF-16: every high surrogate followed by a low one, no low one alone. */
+  const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+
+  it('cuts agency names and areas in its options between characters, never inside one, within 75', async () => {
+    // "EMOJI — " is 8 UTF-16 units: a cut at 75 would fall inside the 34th emoji (two units each).
+    await ok(h, admin, '/agency', `add EMOJI "${'🚓'.repeat(40)}" kind=advocacy intake=<#C0EMOJIIN|emoji-intake>`);
+    await ok(h, wpsOfficer, '/engage', `ONS-WE age=18-24 gender=female offered=yes accepted=yes area="${'🏠'.repeat(30)}"`);
+    const opened = h.slack.callsTo('views.open').length;
+    await h.command(wpsOfficer, '/refer', '');
+    await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opened + 1);
+    const view = h.slack.callsTo('views.open')[opened]!.args.view as { blocks: Array<{ element?: { options?: Array<{ text: { text: string } }> } }> };
+    const texts = view.blocks.flatMap((b) => b.element?.options ?? []).map((o) => o.text.text);
+    expect(texts.some((t) => t.startsWith('EMOJI — 🚓'))).toBe(true);
+    expect(texts.some((t) => t.includes('🏠'))).toBe(true);
+    for (const text of texts) {
+      expect(wellFormed(text), JSON.stringify(text)).toBe(true);
+      expect(text.length, text).toBeLessThanOrEqual(75);
+    }
   });
 });
