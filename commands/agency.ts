@@ -1,15 +1,18 @@
 // /agency: add, list, show and register members of partner agencies.
 import { z } from 'zod';
 import { AGENCY_KINDS, LANGUAGES, ROLES } from '../db/vocabulary.js';
-import { addAgency, listAgencies, setMember, showAgency } from '../src/domain/agencies.js';
-import { parseArgs, validateArgs, ZChannelId, ZCode, ZName, ZUserId, zOneOf } from './shared/args.js';
+import { addAgency, listAgencies, setMember, setMembers, showAgency } from '../src/domain/agencies.js';
+import { invalidInput, type ParsedArgs, parseArgs, validateArgs, ZChannelId, ZCode, ZName, ZUserId, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
-import type { CommandDefinition } from './shared/types.js';
+import type { CommandContext, CommandDefinition } from './shared/types.js';
 
 const ZAdd = z.object({ code: ZCode, name: ZName, kind: zOneOf(AGENCY_KINDS), intake: ZChannelId.optional(), lang: zOneOf(LANGUAGES).optional() });
 const ZShow = z.object({ code: ZCode });
 const ZMember = z.object({ user: ZUserId, code: ZCode, role: zOneOf(ROLES) });
+
+/** People one `/agency member` may name: a coordinator's team at a time, within Slack's 4,000 characters. */
+const MAX_MEMBERS_PER_COMMAND = 50;
 
 export const agencyCommand: CommandDefinition = {
   name: '/agency',
@@ -34,13 +37,38 @@ export const agencyCommand: CommandDefinition = {
         const input = validateArgs(ZShow, args, ['code'], usage, msg);
         return reply(msg.agency.show(await showAgency(await requestContext(ctx), input.code)));
       }
-      case 'member': {
-        const input = validateArgs(ZMember, args, ['user', 'code'], usage, msg);
-        const result = await setMember(await requestContext(ctx), { userId: input.user, agencyCode: input.code, role: input.role });
-        return reply(msg.agency.memberSet(input.user, result.agency.code, result.role, result.previous));
-      }
+      case 'member':
+        return registerMembers(args, ctx, usage);
       default:
         return reply(msg.parse.unknownSubcommand('/agency', sub, usage));
     }
   },
 };
+
+/**
+ * `/agency member <user> [<user> …] <CODE> role=…`: every mention is checked before anyone is
+ * registered; a person already at another agency is refused alone, and the answer says what
+ * happened to each.
+ */
+async function registerMembers(args: ParsedArgs, ctx: CommandContext, usage: string) {
+  const { msg } = ctx;
+  const people = args.positionals.slice(0, -1);
+  if (people.length <= 1) {
+    const input = validateArgs(ZMember, args, ['user', 'code'], usage, msg);
+    const result = await setMember(await requestContext(ctx), { userId: input.user, agencyCode: input.code, role: input.role });
+    return reply(msg.agency.memberSet(input.user, result.agency.code, result.role, result.previous));
+  }
+  if (people.length > MAX_MEMBERS_PER_COMMAND) return reply(msg.agency.tooManyMembers(MAX_MEMBERS_PER_COMMAND));
+  const input = validateArgs(ZMember, { ...args, positionals: [people[0]!, args.positionals.at(-1)!] }, ['user', 'code'], usage, msg);
+  const userIds: string[] = [];
+  const problems: string[] = [];
+  for (const person of people) {
+    const parsed = ZUserId.safeParse(person);
+    if (parsed.success) userIds.push(parsed.data);
+    else problems.push(msg.parse.badValue(`\`<user>\` (${person.slice(0, 40)})`, parsed.error.issues[0]!.message));
+  }
+  if (problems.length > 0) throw invalidInput(problems, usage, msg);
+  const { agency, outcomes } = await setMembers(await requestContext(ctx), { userIds, agencyCode: input.code, role: input.role });
+  const lines = outcomes.map((o) => ('refusal' in o ? o.refusal : msg.agency.memberSet(o.userId, agency.code, input.role, o.previous)));
+  return reply(msg.agency.membersSet(lines));
+}

@@ -2,14 +2,18 @@
 import { z } from 'zod';
 import { AGE_BANDS, GENDERS } from '../db/vocabulary.js';
 import { buildEngageModal } from '../src/blocks/engage-modal.js';
-import { logEngagement } from '../src/domain/engagements.js';
+import { type LoggedEngagement, logEngagement } from '../src/domain/engagements.js';
+import { mrkdwn } from '../src/blocks/elements.js';
+import { engagementNextSteps } from '../src/blocks/next-steps.js';
+import type { RequestContext } from '../src/domain/context.js';
+import type { View } from '@slack/types';
 import { AppError } from '../src/domain/errors.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { isClockTime, isIsoDate } from '../src/domain/time.js';
 import type { Messages } from '../src/i18n/index.js';
 import { parseArgs, validateArgs, ZCode, ZYesNo, zOneOf } from './shared/args.js';
 import { requestContext } from './shared/context.js';
-import { isHelp, reply, usageReply } from './shared/reply.js';
+import { isHelp, usageReply } from './shared/reply.js';
 import type { CommandDefinition, CommandResult } from './shared/types.js';
 
 export const ZLanguage = z
@@ -44,12 +48,7 @@ export const engageCommand: CommandDefinition = {
     const { msg } = ctx;
     if (isHelp(text)) return usageReply(msg.usage.engage);
     const request = await requestContext(ctx);
-    if (text.trim() === '') {
-      const operations = await operationsOpenForRecording(request);
-      // Slack refuses a select with no options: say what to do instead of opening an empty form.
-      if (operations.length === 0) throw new AppError('not_found', msg.engage.noOperations);
-      return { kind: 'modal', view: buildEngageModal(operations, msg, JSON.stringify({ channel: ctx.channelId })) };
-    }
+    if (text.trim() === '') return { kind: 'modal', view: await engageForm(request, ctx.channelId) };
     const input = validateArgs(ZEngage, parseArgs(text), ['operation'], msg.usage.engage, msg);
     return engagementReply(
       await logEngagement(request, {
@@ -71,8 +70,21 @@ export const engageCommand: CommandDefinition = {
   },
 };
 
-export function engagementReply(logged: Awaited<ReturnType<typeof logEngagement>>, msg: Messages, actor: { teamId: string; userId: string }): CommandResult {
-  return reply(msg.engage.logged(logged.ref, logged.operation.code, logged.minor ? logged.agency.code : null), {
+/** "Logged E-n", with the next step as buttons (`Refer` when the person accepted support, `Log another`). */
+export function engagementReply(logged: LoggedEngagement, msg: Messages, actor: { teamId: string; userId: string }): CommandResult & { kind: 'reply' } {
+  const text = msg.engage.logged(logged.ref, logged.operation.code, logged.minor ? logged.agency.code : null);
+  return {
+    kind: 'reply',
+    text,
+    blocks: [{ type: 'section', text: mrkdwn(text) }, engagementNextSteps(logged, msg)],
     effects: [{ type: 'refresh_home', teamId: actor.teamId, userId: actor.userId }],
-  });
+  };
+}
+
+/** The engagement form, or what to do when there is nothing to log in. */
+export async function engageForm(request: RequestContext, channelId: string): Promise<View> {
+  const operations = await operationsOpenForRecording(request);
+  // Slack refuses a select with no options: say what to do instead of opening an empty form.
+  if (operations.length === 0) throw new AppError('not_found', request.msg.engage.noOperations);
+  return buildEngageModal(operations, request.msg, JSON.stringify({ channel: channelId }));
 }

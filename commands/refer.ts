@@ -10,6 +10,8 @@ import { parseArgs, validateArgs, ZCode, ZYesNo, zListOf, zOneOf } from './share
 import { requestContext } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
+import type { RequestContext } from '../src/domain/context.js';
+import type { View } from '@slack/types';
 
 const ZEngagementRef = z
   .string()
@@ -32,14 +34,7 @@ export const referCommand: CommandDefinition = {
     const { msg } = ctx;
     if (isHelp(text)) return usageReply(msg.usage.refer);
     const request = await requestContext(ctx);
-    if (text.trim() === '') {
-      await operationsOpenForRecording(request); // the same permission check as logging
-      const engagements = await recentEngagementsOf(ctx.tx, ctx.actor);
-      if (engagements.length === 0) throw new AppError('not_found', msg.referral.noEngagementsYet);
-      const agencies = await receivingAgencies(ctx.tx);
-      if (agencies.length === 0) throw new AppError('not_found', msg.referral.noReceivingAgencies);
-      return { kind: 'modal', view: buildReferModal(engagements, agencies, msg, JSON.stringify({ channel: ctx.channelId })) };
-    }
+    if (text.trim() === '') return { kind: 'modal', view: await referForm(request, ctx.channelId) };
     const input = validateArgs(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, msg);
     const referral = await createReferral(request, {
       engagementId: input.engagement,
@@ -52,3 +47,18 @@ export const referCommand: CommandDefinition = {
     return reply(msg.referral.created(referral), { effects: [{ type: 'post_referral_card', referralId: referral.id }] });
   },
 };
+
+/**
+ * The referral form over the officer's recent engagements, with `chosen` selected (the `Refer`
+ * button under "Logged E-n"); refused, saying what to type, when `chosen` is not among them.
+ */
+export async function referForm(request: RequestContext, channelId: string, chosen?: number): Promise<View> {
+  const { tx, msg, principal } = request;
+  await operationsOpenForRecording(request); // the same permission check as logging
+  const engagements = await recentEngagementsOf(tx, principal.actor);
+  if (chosen !== undefined && !engagements.some((e) => e.id === chosen)) throw new AppError('not_found', msg.engage.notRecentEngagement(`E-${chosen}`));
+  if (engagements.length === 0) throw new AppError('not_found', msg.referral.noEngagementsYet);
+  const agencies = await receivingAgencies(tx);
+  if (agencies.length === 0) throw new AppError('not_found', msg.referral.noReceivingAgencies);
+  return buildReferModal(engagements, agencies, msg, JSON.stringify({ channel: channelId }), chosen);
+}

@@ -68,12 +68,13 @@ export function parseArgs(text: string): ParsedArgs {
   return { positionals, options, problems };
 }
 
-/** `yes`/`no` (and their usual variants) → boolean. */
+/** `yes`/`no`, French `oui`/`non` (the contract accepts both wherever yes/no is asked), and their usual variants → boolean. */
+const YES = new Set(['yes', 'y', 'true', 'oui']);
 export const ZYesNo = z
   .string()
   .transform((v) => v.trim().toLowerCase())
-  .pipe(z.enum(['yes', 'no', 'y', 'n', 'true', 'false'], 'must be yes or no'))
-  .transform((v) => v === 'yes' || v === 'y' || v === 'true');
+  .pipe(z.enum(['yes', 'no', 'y', 'n', 'true', 'false', 'oui', 'non'], 'must be yes or no (oui or non)'))
+  .transform((v) => YES.has(v));
 
 /** One of a fixed list, case-insensitive, with the list in the error. */
 export function zOneOf<const T extends readonly [string, ...string[]]>(values: T) {

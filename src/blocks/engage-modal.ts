@@ -1,5 +1,5 @@
 // The /engage form: every field a tap, typed text only where a category cannot do (area, note).
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { AGE_BANDS, GENDERS } from '../../db/vocabulary.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
@@ -39,12 +39,13 @@ export function buildEngageModal(operations: Array<{ code: string; name: string 
 }
 
 /** What the form shows once the record is stored: the reference, and the reminder for a minor. */
-export function buildDoneModal(title: string, text: string, msg: Messages): ModalView {
+/** What a submitted form became, with the next step's buttons when there is one. */
+export function buildDoneModal(title: string, text: string, msg: Messages, next?: KnownBlock): ModalView {
   return {
     type: 'modal',
     callback_id: IDS.doneModal.callbackId,
     title: plain(title),
     close: plain(msg.common.ok),
-    blocks: [{ type: 'section', text: mrkdwn(text) }],
+    blocks: [{ type: 'section', text: mrkdwn(text) }, ...(next ? [next] : [])],
   };
 }

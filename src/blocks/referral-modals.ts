@@ -47,12 +47,14 @@ export function buildReferModal(
   agencies: Array<{ code: string; name: string }>,
   msg: Messages,
   privateMetadata: string,
+  chosenEngagement?: number,
 ): ModalView {
   const m = msg.referral.referModal;
   const F = IDS.referModal;
   const engagementOptions = engagements.map((e) =>
     option(String(e.id), `E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''}`),
   );
+  const chosen = engagementOptions.find((o) => o.value === String(chosenEngagement));
   return formModal(
     {
       callbackId: F.callbackId,
@@ -61,7 +63,7 @@ export function buildReferModal(
       submit: m.submit,
       blocks: [
         { type: 'context', elements: [mrkdwn(msg.engage.modal.privacy)] },
-        input(F.engagement, m.engagement, { type: 'static_select', options: engagementOptions }),
+        input(F.engagement, m.engagement, { type: 'static_select', options: engagementOptions, ...(chosen ? { initial_option: chosen } : {}) }),
         input(F.to, m.to, { type: 'static_select', options: agencies.map((a) => option(a.code, `${a.code} — ${a.name}`)) }),
         input(F.needs, m.needs, { type: 'multi_static_select', options: NEEDS.map((n) => option(n, msg.labels.need[n])) }),
         input(F.urgency, m.urgency, { type: 'radio_buttons', options: URGENCIES.map((u) => option(u, msg.labels.urgency[u])) }),

@@ -84,28 +84,52 @@ export interface SetMemberInput {
   role: Role;
 }
 
+export interface SetMembersInput {
+  userIds: readonly string[];
+  agencyCode: string;
+  role: Role;
+}
+
+/** What happened to one person named: registered (or changed, with the role they had), or refused and why. */
+export type MemberOutcome = { userId: string; previous: Role | null } | { userId: string; refusal: string };
+
 /** Registers a person with an agency, or changes their agency or role. */
 export async function setMember(ctx: RequestContext, input: SetMemberInput): Promise<{ agency: Agency; role: Role; previous: Role | null }> {
+  const { agency, outcomes } = await setMembers(ctx, { userIds: [input.userId], agencyCode: input.agencyCode, role: input.role });
+  const [outcome] = outcomes;
+  if ('refusal' in outcome!) throw new AppError('forbidden', outcome.refusal);
+  return { agency, role: input.role, previous: outcome!.previous };
+}
+
+/**
+ * Registers several people with one agency and role. What the caller may not do at all (another
+ * agency, the admin role) refuses the whole request; a person who belongs to another agency is
+ * refused alone, and the others are registered.
+ */
+export async function setMembers(ctx: RequestContext, input: SetMembersInput): Promise<{ agency: Agency; outcomes: MemberOutcome[] }> {
   const { tx, principal, msg } = ctx;
   const agency = await requireAgency(tx, input.agencyCode, msg);
   authorize(principal, 'agency.member', { agencyId: agency.id }, msg);
-  // The person named is in the registering person's organisation: Slack's mention carries no team.
+  if (principal.role !== 'admin' && input.role === 'admin') throw new AppError('forbidden', msg.agency.onlyAdminsGrantAdmin);
+  // The people named are in the registering person's organisation: Slack's mention carries no team.
   const teamId = principal.actor.teamId;
-  const existing = await findMembership(tx, { teamId, userId: input.userId });
-  if (principal.role !== 'admin') {
-    if (input.role === 'admin') throw new AppError('forbidden', msg.agency.onlyAdminsGrantAdmin);
-    if (existing && (existing.agencyId !== agency.id || existing.role === 'admin')) {
-      throw new AppError('forbidden', msg.agency.memberElsewhere(input.userId, existing.agencyCode));
-    }
-  }
   const at = nowMs(ctx);
-  await upsertMember(tx, { teamId, userId: input.userId, agencyId: agency.id, role: input.role, at });
-  await appendAudit(tx, {
-    actor: principal.actor,
-    action: existing ? 'member.change' : 'member.add',
-    ref: `member:${teamId}:${input.userId}`,
-    detail: { agency: agency.code, role: input.role, ...(existing ? { previousAgency: existing.agencyCode, previousRole: existing.role } : {}) },
-    at,
-  });
-  return { agency, role: input.role, previous: existing?.role ?? null };
+  const outcomes: MemberOutcome[] = [];
+  for (const userId of new Set(input.userIds)) {
+    const existing = await findMembership(tx, { teamId, userId });
+    if (principal.role !== 'admin' && existing && (existing.agencyId !== agency.id || existing.role === 'admin')) {
+      outcomes.push({ userId, refusal: msg.agency.memberElsewhere(userId, existing.agencyCode) });
+      continue;
+    }
+    await upsertMember(tx, { teamId, userId, agencyId: agency.id, role: input.role, at });
+    await appendAudit(tx, {
+      actor: principal.actor,
+      action: existing ? 'member.change' : 'member.add',
+      ref: `member:${teamId}:${userId}`,
+      detail: { agency: agency.code, role: input.role, ...(existing ? { previousAgency: existing.agencyCode, previousRole: existing.role } : {}) },
+      at,
+    });
+    outcomes.push({ userId, previous: existing?.role ?? null });
+  }
+  return { agency, outcomes };
 }

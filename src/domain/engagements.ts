@@ -33,6 +33,8 @@ export interface LoggedEngagement {
   id: number;
   ref: string;
   minor: boolean;
+  /** The person accepted support: a referral is the natural next step. */
+  accepted: boolean;
   operation: Operation;
   agency: Agency;
 }
@@ -91,7 +93,7 @@ export async function logEngagement(ctx: RequestContext, input: LogEngagementInp
     detail: { operation: operation.code, agency: agency.code, minor, accepted: input.accepted },
     at: now,
   });
-  return { id, ref, minor, operation, agency };
+  return { id, ref, minor, accepted: input.accepted, operation, agency };
 }
 
 /**

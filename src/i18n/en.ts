@@ -103,7 +103,7 @@ export const en = {
       '`/agency add <CODE> "<Name>" kind=<police|advocacy|victim_services|health|government|other> [intake=<channel>] [lang=<en|fr>]`',
       '`/agency list`',
       '`/agency show <CODE>`',
-      '`/agency member <user> <CODE> role=<officer|intake|coordinator|admin>`',
+      '`/agency member <user> [<user> …] <CODE> role=<officer|intake|coordinator|admin>`',
     ].join('\n'),
     op: [
       '*/op* — operations',
@@ -171,6 +171,9 @@ export const en = {
       ].join('\n'),
     memberSet: (userId: string, code: string, role: Role, previous: Role | null) =>
       previous ? `<@${userId}> is now *${role}* at *${code}* (was ${previous}).` : `Registered <@${userId}> as *${role}* at *${code}*.`,
+    /** One line per person of a `/agency member` naming several: what happened to each. */
+    membersSet: (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n'),
+    tooManyMembers: (max: number) => `At most ${max} people in one \`/agency member\`: send the rest in another.`,
     onlyAdminsGrantAdmin: 'Only an admin can make someone an admin. Choose role=officer, intake or coordinator.',
     memberElsewhere: (userId: string, code: string) =>
       `<@${userId}> is registered with *${code}* (or is an admin). Ask an admin or ${code}’s coordinator to change it.`,
@@ -220,6 +223,10 @@ export const en = {
       minorAgency
         ? `Logged *${ref}* in ${op}. :warning: *Under 18*: follow ${minorAgency}’s child-protection protocol now.`
         : `Logged *${ref}* in ${op}.`,
+    /** Buttons under the answer to an engagement. */
+    refer: 'Refer',
+    logAnother: 'Log another',
+    notRecentEngagement: (ref: string) => `${ref} is not among your recent engagements. Refer it with \`/refer ${ref} to=<AGENCY> needs=<need,…> urgency=<…> consent=yes\`.`,
     noOperations: 'Your agency has not joined an open operation, so there is nothing to log in. A coordinator joins one with `/op join <OPCODE> <AGENCY>`.',
     acceptedNeedsOffered: '`accepted=yes` needs `offered=yes`: support must be offered before it is accepted.',
     atOutsideDates: (op: string, start: string, end: string) =>

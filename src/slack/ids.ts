@@ -13,6 +13,12 @@ export const IDS = {
     note: 'note',
   },
   doneModal: { callbackId: 'done_modal' },
+  /** Buttons under "Logged E-n": the officer's next step without retyping the reference. */
+  nextSteps: {
+    actionsBlock: 'engagement_next',
+    refer: 'engagement_refer',
+    logAnother: 'engagement_log_another',
+  },
   referralCard: {
     actionsBlock: 'referral_actions',
     accept: 'referral_accept',

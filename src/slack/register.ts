@@ -6,6 +6,7 @@ import { registerActions } from './actions.js';
 import type { SlackClients } from './clients.js';
 import { createEffectRunner } from './effects.js';
 import { HomePublisher, registerHome } from './home.js';
+import { registerNextSteps } from './next-steps.js';
 import { registerViews } from './views.js';
 
 export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
@@ -13,6 +14,7 @@ export function registerListeners(app: App, deps: Deps, clients: SlackClients): 
   const runEffects = createEffectRunner(deps, clients, homes);
   registerCommands(app, deps, runEffects);
   registerActions(app, deps, clients, homes);
+  registerNextSteps(app, deps);
   registerViews(app, deps, runEffects, clients, homes);
   registerHome(app, deps, homes);
   app.error(async (error) => {

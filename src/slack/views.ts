@@ -2,10 +2,12 @@
 // the modal itself. A refusal tied to one field is shown under that field; any other refusal
 // replaces the form with the explanation. Nothing is half-stored; slow work runs after the answer.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { engagementReply, ZLanguage } from '../../commands/engage.js';
 import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES } from '../../db/vocabulary.js';
 import { buildDoneModal } from '../blocks/engage-modal.js';
+import { engagementNextSteps } from '../blocks/next-steps.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';
 import { logEngagement } from '../domain/engagements.js';
@@ -36,7 +38,7 @@ type Outcome =
   /** Problems shown under the named blocks; the form stays open. */
   | { errors: Record<string, string> }
   /** The form is replaced by a confirmation; `after` runs once Slack has its answer. */
-  | { done: { title: string; text: string }; after?: () => Promise<void> }
+  | { done: { title: string; text: string; next?: KnownBlock }; after?: () => Promise<void> }
   /** The form closes; `after` runs once Slack has its answer. */
   | { close: true; after?: () => Promise<void> };
 
@@ -110,7 +112,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     });
     const reply = engagementReply(logged, request.msg, request.principal.actor);
     return {
-      done: { title: logged.ref, text: reply.kind === 'reply' ? reply.text : logged.ref },
+      done: { title: logged.ref, text: reply.text, next: engagementNextSteps(logged, request.msg) },
       after: () => homes.refresh([request.principal.actor]),
     };
   });
@@ -210,7 +212,7 @@ function submissionHandler(deps: Deps, callbackId: string, blockForField: Record
       await ack({ response_action: 'errors', errors: outcome.errors });
       return;
     }
-    if ('done' in outcome) await ack({ response_action: 'update', view: buildDoneModal(outcome.done.title, outcome.done.text, msg) });
+    if ('done' in outcome) await ack({ response_action: 'update', view: buildDoneModal(outcome.done.title, outcome.done.text, msg, outcome.done.next) });
     else await ack();
     try {
       await outcome.after?.();

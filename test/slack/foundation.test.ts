@@ -27,7 +27,7 @@ describe('the app over HTTP', () => {
   it('shows the contract usage for /agency help', async () => {
     const answer = await h.command(officer, '/agency', 'help');
     expect(answer.json?.text).toContain('/agency add <CODE> "<Name>" kind=<police|advocacy|victim_services|health|government|other> [intake=<channel>]');
-    expect(answer.json?.text).toContain('/agency member <user> <CODE> role=<officer|intake|coordinator|admin>');
+    expect(answer.json?.text).toContain('/agency member <user> [<user> …] <CODE> role=<officer|intake|coordinator|admin>');
   });
 
   describe('refuses requests Slack did not sign', () => {

@@ -45,6 +45,25 @@ describe('logging from Slack', () => {
       expect(codes).toEqual(['CKPS', 'OPP', 'WEFIGHT', 'WPS']);
     });
 
+    it('registers several people in one /agency member, refusing alone one who is at another agency', async () => {
+      const answer = await ok(h, wpsCoordinator, '/agency', `member <@U0NEWONE|one> U0NEWTWO <@${ckpsOfficer.userId}|ck> <@U0NEWONE> WPS role=officer`);
+      expect(answer.split('\n')).toEqual([
+        '• Registered <@U0NEWONE> as *officer* at *WPS*.',
+        '• Registered <@U0NEWTWO> as *officer* at *WPS*.',
+        expect.stringMatching(new RegExp(`^• <@${ckpsOfficer.userId}>.*CKPS`)),
+      ]);
+      expect(await h.sql.all("SELECT user_id, role FROM members WHERE user_id LIKE 'U0NEW%' ORDER BY user_id")).toEqual([
+        { user_id: 'U0NEWONE', role: 'officer' },
+        { user_id: 'U0NEWTWO', role: 'officer' },
+      ]);
+      expect(await h.sql.value('SELECT role FROM members WHERE user_id = ?', ckpsOfficer.userId)).toBe('officer');
+      expect(await h.sql.value("SELECT count(*) FROM audit_log WHERE action = 'member.add' AND ref LIKE '%U0NEW%'")).toBe(2);
+      // A mention that is not a person stops the whole command before anyone is registered.
+      const refused = await say(h, wpsCoordinator, '/agency', 'member U0NEWTHREE #general WPS role=officer');
+      expect(refused).toContain('`<user>` (#general)');
+      expect(await h.sql.value("SELECT count(*) FROM members WHERE user_id = 'U0NEWTHREE'")).toBe(0);
+    });
+
     it('records the intake channel with the team of the person who registered it', async () => {
       expect(await h.sql.get("SELECT intake_channel_id, intake_team_id FROM agencies WHERE code = 'WEFIGHT'")).toEqual({
         intake_channel_id: 'C0WEFIGHTIN',
@@ -106,6 +125,15 @@ describe('logging from Slack', () => {
       const id = Number(/E-(\d+)/.exec(answer)![1]);
       const at = await h.sql.value('SELECT occurred_at FROM engagements WHERE id = ?', id);
       expect(new Date(at as number).toISOString()).toBe('2017-10-11T03:30:00.000Z');
+    });
+
+    it('reads oui and non wherever yes and no are asked', async () => {
+      const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=OUI accepted=non safety_ensured=oui');
+      const id = Number(/E-(\d+)/.exec(answer)![1]);
+      expect(await h.sql.get('SELECT offered, accepted, safety_ensured FROM engagements WHERE id = ?', id)).toEqual({ offered: 1, accepted: 0, safety_ensured: 1 });
+      const accepted = /E-\d+/.exec(await ok(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=oui accepted=oui'))![0];
+      expect(await ok(h, wpsOfficer, '/refer', `${accepted} to=WEFIGHT needs=shelter urgency=routine consent=oui`)).toMatch(/Referred \*R-\d+\*/);
+      expect(await say(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=peut-être accepted=non')).toContain('`offered=` must be yes or no (oui or non)');
     });
 
     it('accepts curly quotes from a phone keyboard', async () => {
