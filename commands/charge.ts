@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OFFENCE_SECTIONS } from '../db/vocabulary.js';
 import { logCharge } from '../src/domain/charges.js';
-import { parseArgs, validateArgs, ZCode, zListOf } from './shared/args.js';
+import { parseArgs, validateArgsAndText, ZCode, zListOf } from './shared/args.js';
 import { requestContext } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
@@ -20,8 +20,9 @@ export const chargeCommand: CommandDefinition = {
   async run(text, ctx) {
     const { msg } = ctx;
     if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.charge);
-    const input = validateArgs(ZCharge, parseArgs(text), ['operation'], msg.usage.charge, msg);
-    const logged = await logCharge(await requestContext(ctx), {
+    const request = await requestContext(ctx);
+    const input = await validateArgsAndText(ZCharge, parseArgs(text), ['operation'], msg.usage.charge, request, { note: 'note' });
+    const logged = await logCharge(request, {
       operationCode: input.operation,
       offences: input.offences,
       agencyCode: input.agency,

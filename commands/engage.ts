@@ -11,7 +11,7 @@ import { AppError } from '../src/domain/errors.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { isClockTime, isIsoDate } from '../src/domain/time.js';
 import type { Messages } from '../src/i18n/index.js';
-import { parseArgs, validateArgs, ZCode, ZYesNo, zOneOf } from './shared/args.js';
+import { parseArgs, validateArgsAndText, ZCode, ZYesNo, zOneOf } from './shared/args.js';
 import { requestContext } from './shared/context.js';
 import { isHelp, usageReply } from './shared/reply.js';
 import type { CommandDefinition, CommandResult } from './shared/types.js';
@@ -49,7 +49,7 @@ export const engageCommand: CommandDefinition = {
     if (isHelp(text)) return usageReply(msg.usage.engage);
     const request = await requestContext(ctx);
     if (text.trim() === '') return { kind: 'modal', view: await engageForm(request, ctx.channelId) };
-    const input = validateArgs(ZEngage, parseArgs(text), ['operation'], msg.usage.engage, msg);
+    const input = await validateArgsAndText(ZEngage, parseArgs(text), ['operation'], msg.usage.engage, request, { note: 'note', area: 'area' });
     return engagementReply(
       await logEngagement(request, {
         operationCode: input.operation,

@@ -6,7 +6,7 @@ import { AppError } from '../src/domain/errors.js';
 import { createReferral, receivingAgencies, recentEngagementsOf } from '../src/domain/referrals.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { parseRef } from '../src/domain/references.js';
-import { parseArgs, validateArgs, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
+import { parseArgs, validateArgsAndText, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
 import { requestContext } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
@@ -35,7 +35,7 @@ export const referCommand: CommandDefinition = {
     if (isHelp(text)) return usageReply(msg.usage.refer);
     const request = await requestContext(ctx);
     if (text.trim() === '') return { kind: 'modal', view: await referForm(request, ctx.channelId) };
-    const input = validateArgs(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, msg);
+    const input = await validateArgsAndText(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, request, { note: 'note' });
     const referral = await createReferral(request, {
       engagementId: input.engagement,
       toAgencyCode: input.to,

@@ -2,7 +2,8 @@
 // per command. Every problem is collected, so one answer names them all.
 import { z } from 'zod';
 import { AppError } from '../../src/domain/errors.js';
-import { withoutControlCharacters } from '../../src/domain/free-text.js';
+import type { RequestContext } from '../../src/domain/context.js';
+import { FREE_TEXT_LIMITS, type FreeTextField, freeTextProblem, withoutControlCharacters } from '../../src/domain/free-text.js';
 import type { Messages } from '../../src/i18n/index.js';
 import { truncate } from '../../src/domain/truncate.js';
 
@@ -163,6 +164,40 @@ export function validateArgs<S extends z.ZodObject>(
   usage: string,
   msg: Messages,
 ): z.output<S> {
+  const checked = checkArgs(schema, args, positionalNames, msg);
+  if (!checked.ok) throw invalidInput(checked.problems, usage, msg);
+  return checked.data;
+}
+
+/**
+ * `validateArgs` for a command with free text: when the arguments have problems, the data guard's
+ * findings in its free text (`note=`, `area=`) are listed with them, so one refusal names every
+ * problem. Free text in otherwise valid arguments is checked by the domain as it is stored.
+ */
+export async function validateArgsAndText<S extends z.ZodObject>(
+  schema: S,
+  args: ParsedArgs,
+  positionalNames: readonly string[],
+  usage: string,
+  ctx: Pick<RequestContext, 'deps' | 'tx' | 'msg'>,
+  freeText: Readonly<Record<string, FreeTextField>>,
+): Promise<z.output<S>> {
+  const checked = checkArgs(schema, args, positionalNames, ctx.msg);
+  if (checked.ok) return checked.data;
+  const problems = [...checked.problems];
+  for (const [key, field] of Object.entries(freeText)) {
+    const found = await freeTextProblem(ctx, field, args.options[key]);
+    if (found) problems.push(ctx.msg.dataGuard.listed(`\`${key}=\``, found, FREE_TEXT_LIMITS[field]));
+  }
+  throw invalidInput(problems, usage, ctx.msg);
+}
+
+function checkArgs<S extends z.ZodObject>(
+  schema: S,
+  args: ParsedArgs,
+  positionalNames: readonly string[],
+  msg: Messages,
+): { ok: true; data: z.output<S> } | { ok: false; problems: string[] } {
   const m = msg.parse;
   const problems = args.problems.map((p) => (p.kind === 'open_quote' ? m.openQuote : m.repeatedKey(p.key)));
   const input: Record<string, string> = Object.create(null);
@@ -190,8 +225,8 @@ export function validateArgs<S extends z.ZodObject>(
       else problems.push(m.badValue(label, issue.message));
     }
   }
-  if (problems.length > 0) throw invalidInput(problems, usage, msg);
-  return result.data as z.output<S>;
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, data: result.data as z.output<S> };
 }
 
 export function invalidInput(problems: string[], usage: string, msg: Messages): AppError {

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/database.js';
 import { listRegisteredNames } from '../../db/queries/agencies.js';
 import type { RequestContext } from './context.js';
-import { findPersonalData } from './data-guard.js';
+import { findPersonalData, type PersonalDataKind } from './data-guard.js';
 import { AppError } from './errors.js';
 
 export type FreeTextField = 'note' | 'area' | 'reason';
@@ -45,12 +45,25 @@ export function forgetRegisteredNames(db: Database): void {
 
 /** The text, trimmed, or undefined when empty; refuses personal data and over-long text. */
 export async function checkFreeText(ctx: RequestContext, field: FreeTextField, text: string | undefined): Promise<string | undefined> {
-  const value = text === undefined ? undefined : withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
+  const value = cleanFreeText(text);
   if (!value) return undefined;
-  if (value.length > FREE_TEXT_LIMITS[field]) {
-    throw new AppError('invalid_input', ctx.msg.dataGuard.tooLong(field, FREE_TEXT_LIMITS[field]), { field });
-  }
-  const found = findPersonalData(value, { knownNames: await registeredNames(ctx) });
-  if (found) throw new AppError('data_guard', ctx.msg.dataGuard.refused(field, found), { field });
+  const problem = await freeTextProblem(ctx, field, value);
+  if (problem === 'too_long') throw new AppError('invalid_input', ctx.msg.dataGuard.tooLong(field, FREE_TEXT_LIMITS[field]), { field });
+  if (problem) throw new AppError('data_guard', ctx.msg.dataGuard.refused(field, problem), { field });
   return value;
+}
+
+/**
+ * What is wrong with a free text, without refusing it: a command that has other problems too
+ * lists this one with them, so the officer mends everything at once.
+ */
+export async function freeTextProblem(ctx: Pick<RequestContext, 'deps' | 'tx'>, field: FreeTextField, text: string | undefined): Promise<PersonalDataKind | 'too_long' | undefined> {
+  const value = cleanFreeText(text);
+  if (!value) return undefined;
+  if (value.length > FREE_TEXT_LIMITS[field]) return 'too_long';
+  return findPersonalData(value, { knownNames: await registeredNames(ctx) }) ?? undefined;
+}
+
+function cleanFreeText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : withoutControlCharacters(text).replace(/\s+/g, ' ').trim() || undefined;
 }

@@ -425,6 +425,9 @@ export const en = {
     refused: (field: FreeTextField, kind: PersonalDataKind) =>
       `The ${field} looks like it contains ${PERSONAL_DATA[kind]}. Nothing was stored. Liaison never keeps details that could identify the person: describe without them and try again.`,
     tooLong: (field: FreeTextField, limit: number) => `The ${field} is longer than ${limit} characters. Nothing was stored; please shorten it.`,
+    /** One line of a refusal that lists every problem of a command. */
+    listed: (label: string, found: PersonalDataKind | 'too_long', limit: number) =>
+      found === 'too_long' ? `${label} is longer than ${limit} characters: shorten it` : `${label} looks like it contains ${PERSONAL_DATA[found]}: describe without it`,
   },
   forbidden: {
     help: () => 'Everyone may read help.',

@@ -136,6 +136,20 @@ describe('logging from Slack', () => {
       expect(await say(h, wpsOfficer, '/engage', 'ONS-WE age=25-34 gender=female offered=peut-être accepted=non')).toContain('`offered=` must be yes or no (oui or non)');
     });
 
+    it('lists every problem of a command at once, the data guard’s included, and stores nothing', async () => {
+      const before = await tableCounts(h);
+      const answer = await say(h, wpsOfficer, '/engage', 'ONS-WE age=elderly offered=yes accepted=yes note="her cell is 519 555 0199" area="12 Ouellette Ave"');
+      expect(answer).toContain('Nothing was stored. Please fix:');
+      expect(answer).toContain('• `age=` must be one of');
+      expect(answer).toContain('• `gender=` is missing');
+      expect(answer).toContain('• `note=` looks like it contains a phone number: describe without it');
+      expect(answer).toContain('• `area=` looks like it contains a street address: describe without it');
+      expect(await tableCounts(h)).toEqual(before);
+      const charge = await say(h, wpsOfficer, '/charge', 'ONS-WE offences=999 note="reach her at jane.doe@example.com"');
+      expect(charge).toContain('• `note=` looks like it contains an email address');
+      expect(charge).toContain('• `offences=`');
+    });
+
     it('accepts curly quotes from a phone keyboard', async () => {
       const answer = await ok(h, wpsOfficer, '/engage', 'ONS-WE age=unknown gender=unknown offered=yes accepted=yes area=“Chatham downtown”');
       const id = Number(/E-(\d+)/.exec(answer)![1]);
