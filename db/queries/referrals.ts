@@ -169,6 +169,18 @@ export async function transitionReferralRow(
   return changed.length === 1;
 }
 
+/** The open (pending or accepted) referral of an engagement to an agency, if there is one. */
+export async function findOpenReferralOf(tx: Tx, engagementId: number, toAgencyId: number): Promise<{ id: number; status: ReferralStatus } | undefined> {
+  const { referrals } = tx.tables;
+  const [row] = await tx.orm
+    .select({ id: referrals.id, status: referrals.status })
+    .from(referrals)
+    .where(and(eq(referrals.engagementId, engagementId), eq(referrals.toAgencyId, toAgencyId), inArray(referrals.status, ['pending', 'accepted'])))
+    .orderBy(asc(referrals.id))
+    .limit(1);
+  return row;
+}
+
 /** Pending and accepted referrals addressed to an agency: pending first, newest first. */
 export async function listOpenReferralIdsTo(tx: Tx, agencyId: number, limit: number): Promise<number[]> {
   const { referrals } = tx.tables;

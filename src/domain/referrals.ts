@@ -7,6 +7,7 @@ import { findEngagement, listRecentEngagementsOf } from '../../db/queries/engage
 import { listReceivingAgencies } from '../../db/queries/agencies.js';
 import {
   type CloseOutcome,
+  findOpenReferralOf,
   findReferralRow,
   insertReferral,
   insertReferralEvent,
@@ -76,6 +77,7 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
   authorize(principal, 'record', { agencyId: engagement.agencyId, joinedAgencyIds: await joinedAgencyIds(tx, engagement.operationId) }, msg);
   const to = await requireAgency(tx, input.toAgencyCode, msg);
   if (!to.intakeChannelId) throw new AppError('invalid_input', msg.referral.noIntake(to.code));
+  await refuseDuplicate(ctx, engagement.id, to);
   const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
   const id = await insertReferral(tx, {
@@ -99,6 +101,19 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
     at: now,
   });
   return (await findReferral(tx, id))!;
+}
+
+/**
+ * One open referral per engagement and agency: a second would put the same person on the agency's
+ * desk twice. The audit chain's lock (this transaction takes it anyway to append its audit row) is
+ * taken before the check, so two instances referring at once cannot both find none.
+ */
+async function refuseDuplicate(ctx: RequestContext, engagementId: number, to: { id: number; code: string }): Promise<void> {
+  await ctx.tx.serialize('audit');
+  const open = await findOpenReferralOf(ctx.tx, engagementId, to.id);
+  if (open) {
+    throw new AppError('conflict', ctx.msg.referral.duplicate(formatRef('E', engagementId), to.code, formatRef('R', open.id), open.status));
+  }
 }
 
 function recordEvent(tx: Tx, referralId: number, from: ReferralStatus | null, to: ReferralStatus, actor: Actor, at: number): Promise<void> {

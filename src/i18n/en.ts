@@ -259,6 +259,8 @@ export const en = {
     noConsent: 'A referral needs the person’s consent: `consent=yes` once they have agreed. Nothing was stored.',
     noIntake: (code: string) => `*${code}* has no intake channel, so it cannot receive referrals. An admin sets one with \`/agency add\`.`,
     reasonRequired: 'Please give a reason for declining.',
+    duplicate: (engagement: string, to: string, open: string, status: string) =>
+      `${engagement} already has an open referral to *${to}*: *${open}* (${status}). Nothing was stored. ${engagement} can be referred to ${to} again once ${open} is declined or closed.`,
     created: (r: Referral) => `Referred *${r.ref}* to *${r.toAgencyCode}* (${r.urgency}). You will get a message when they act on it.`,
     cardQueued: (r: Referral, error: string) =>
       `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${slackProblem(error, r.intakeChannelId)}). Liaison keeps trying, and tells you and ${r.toAgencyCode}’s coordinators if it still cannot in ${CARD_REPORT_MINUTES} minutes.`,
