@@ -3,12 +3,13 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
-import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES } from '../vocabulary.js';
+import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES, WITHDRAWAL_REASONS } from '../vocabulary.js';
 
 export type Need = (typeof NEEDS)[number];
 export type Urgency = (typeof URGENCIES)[number];
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 
 /** A referral with what its card, its direct messages and its reminders show. */
 export interface ReferralRow {
@@ -38,6 +39,7 @@ export interface ReferralRow {
   actorUserId: string | null;
   declineReason: string | null;
   closeOutcome: CloseOutcome | null;
+  withdrawalReason: WithdrawalReason | null;
   cardChannelId: string | null;
   cardTeamId: string | null;
   cardTs: string | null;
@@ -79,6 +81,7 @@ const byId = preparedQuery((tx) => {
       actorUserId: r.actorUserId,
       declineReason: r.declineReason,
       closeOutcome: r.closeOutcome,
+      withdrawalReason: r.withdrawalReason,
       cardChannelId: r.cardChannelId,
       cardTeamId: r.cardTeamId,
       cardTs: r.cardTs,

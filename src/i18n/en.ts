@@ -53,6 +53,12 @@ const OUTCOMES = {
   referred_elsewhere: 'Referred elsewhere',
   other: 'Other',
 } as const;
+const WITHDRAWAL_REASONS = {
+  consent_withdrawn: 'Consent withdrawn',
+  duplicate: 'Duplicate',
+  entered_in_error: 'Entered in error',
+  other: 'Other',
+} as const;
 /** What a Slack error code means for the person who can fix it. */
 const slackProblem = (error: string, intakeChannelId: string | null) => {
   switch (error) {
@@ -81,6 +87,8 @@ const referralState = (r: Referral) => {
       return `:x: Declined by ${by} ${when(r.statusChangedAt)}: ${esc(r.declineReason ?? '')}`;
     case 'closed':
       return `:lock: Closed by ${by} ${when(r.statusChangedAt)}: ${r.closeOutcome ? OUTCOMES[r.closeOutcome] : ''}`;
+    case 'withdrawn':
+      return `:leftwards_arrow_with_hook: Withdrawn by ${by} ${when(r.statusChangedAt)}: ${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}`;
   }
 };
 const PERSONAL_DATA: Record<PersonalDataKind, string> = {
