@@ -201,6 +201,8 @@ export const referrals = pgTable(
   (t) => [
     index('referrals_engagement_idx').on(t.engagementId),
     index('referrals_to_agency_idx').on(t.toAgencyId, t.status),
+    // App Home's open referrals a person made, which they may withdraw.
+    index('referrals_referrer_idx').on(t.referrerTeamId, t.referrerUserId, t.status),
     // Covering for the reminders and the digest's overdue count: pending ones by age, read from the index alone.
     index('referrals_status_idx').on(t.status, t.statusChangedAt, t.urgency, t.operationId, t.toAgencyId),
     // Covering for the digest's last 24 hours: which referrals changed state in the window, where, to what.

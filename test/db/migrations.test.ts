@@ -99,6 +99,7 @@ describe('migrations', () => {
       'referrals_card_queue_idx',
       'referrals_changed_idx',
       'referrals_engagement_idx',
+      'referrals_referrer_idx',
       'referrals_status_idx',
       'referrals_to_agency_idx',
     ]);
