@@ -25,6 +25,7 @@ export interface ReferralRow {
   language: string | null;
   operationCode: string;
   operationTimezone: string;
+  fromAgencyId: number;
   fromAgencyCode: string;
   fromAgencyName: string;
   toAgencyId: number;
@@ -67,6 +68,7 @@ const byId = preparedQuery((tx) => {
       language: e.language,
       operationCode: o.code,
       operationTimezone: o.timezone,
+      fromAgencyId: r.fromAgencyId,
       fromAgencyCode: from.code,
       fromAgencyName: from.name,
       toAgencyId: r.toAgencyId,
@@ -150,6 +152,7 @@ export async function transitionReferralRow(
     actorUserId: string;
     declineReason?: string;
     closeOutcome?: CloseOutcome;
+    withdrawalReason?: WithdrawalReason;
   },
 ): Promise<boolean> {
   const { referrals } = tx.tables;
@@ -166,6 +169,7 @@ export async function transitionReferralRow(
       cardSynced: false,
       ...(change.declineReason !== undefined ? { declineReason: change.declineReason } : {}),
       ...(change.closeOutcome !== undefined ? { closeOutcome: change.closeOutcome } : {}),
+      ...(change.withdrawalReason !== undefined ? { withdrawalReason: change.withdrawalReason } : {}),
     })
     .where(and(eq(referrals.id, change.id), eq(referrals.status, change.from)))
     .returning({ id: referrals.id });
@@ -182,6 +186,24 @@ export async function findOpenReferralOf(tx: Tx, engagementId: number, toAgencyI
     .orderBy(asc(referrals.id))
     .limit(1);
   return row;
+}
+
+/** Pending and accepted referrals a person made, newest first (referrals_referrer_idx). */
+export async function listOpenReferralIdsBy(tx: Tx, referrer: { teamId: string; userId: string }, limit: number): Promise<number[]> {
+  const { referrals } = tx.tables;
+  const rows = await tx.orm
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.referrerTeamId, referrer.teamId),
+        eq(referrals.referrerUserId, referrer.userId),
+        inArray(referrals.status, ['pending', 'accepted']),
+      ),
+    )
+    .orderBy(desc(referrals.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 /** Pending and accepted referrals addressed to an agency: pending first, newest first. */

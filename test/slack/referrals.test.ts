@@ -190,7 +190,7 @@ describe('referrals', () => {
     const { ref, card } = await refer(`${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`);
     const before = await tableCounts(h);
     expect(await say(h, wpsCoordinator, '/refer', `${e} to=WEFIGHT needs=legal urgency=urgent consent=yes`)).toBe(
-      `${e} already has an open referral to *WEFIGHT*: *${ref}* (pending). Nothing was stored. ${e} can be referred to WEFIGHT again once ${ref} is declined or closed.`,
+      `${e} already has an open referral to *WEFIGHT*: *${ref}* (pending). Nothing was stored. ${e} can be referred to WEFIGHT again once ${ref} is declined, closed or withdrawn (\`/refer withdraw ${ref} reason=duplicate\`).`,
     );
     const byForm = await h.submitView(wpsOfficer, {
       callbackId: 'refer_modal',
