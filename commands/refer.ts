@@ -1,13 +1,13 @@
 // /refer: refer an engagement to a supporting agency, in the key=value form or through the form.
 import { z } from 'zod';
-import { NEEDS, URGENCIES } from '../db/vocabulary.js';
+import { NEEDS, URGENCIES, WITHDRAWAL_REASONS } from '../db/vocabulary.js';
 import { buildReferModal } from '../src/blocks/referral-modals.js';
 import { AppError } from '../src/domain/errors.js';
-import { createReferral, receivingAgencies, recentEngagementsOf } from '../src/domain/referrals.js';
+import { createReferral, receivingAgencies, recentEngagementsOf, transitionReferral } from '../src/domain/referrals.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { parseRef } from '../src/domain/references.js';
-import { parseArgs, validateArgsAndText, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
-import { requestContext } from './shared/context.js';
+import { parseArgs, validateArgs, validateArgsAndText, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
+import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
 import type { RequestContext } from '../src/domain/context.js';
@@ -17,6 +17,13 @@ const ZEngagementRef = z
   .string()
   .transform((v) => parseRef('E', v))
   .pipe(z.number({ error: 'must be an engagement reference such as E-12' }));
+
+const ZReferralRef = z
+  .string()
+  .transform((v) => parseRef('R', v))
+  .pipe(z.number({ error: 'must be a referral reference such as R-7' }));
+
+const ZWithdraw = z.object({ referral: ZReferralRef, reason: zOneOf(WITHDRAWAL_REASONS) });
 
 const ZRefer = z.object({
   engagement: ZEngagementRef,
@@ -35,6 +42,12 @@ export const referCommand: CommandDefinition = {
     if (isHelp(text)) return usageReply(msg.usage.refer);
     const request = await requestContext(ctx);
     if (text.trim() === '') return { kind: 'modal', view: await referForm(request, ctx.channelId) };
+    const { sub, rest } = splitSubcommand(text);
+    if (sub === 'withdraw') {
+      const input = validateArgs(ZWithdraw, parseArgs(rest), ['referral'], msg.usage.refer, msg);
+      const referral = await transitionReferral(request, input.referral, 'withdraw', { withdrawalReason: input.reason });
+      return reply(msg.referral.withdrawn(referral), { effects: [{ type: 'referral_changed', referralId: referral.id }] });
+    }
     const input = await validateArgsAndText(ZRefer, parseArgs(text), ['engagement'], msg.usage.refer, request, { note: 'note' });
     const referral = await createReferral(request, {
       engagementId: input.engagement,

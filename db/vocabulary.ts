@@ -17,7 +17,9 @@ export const NEEDS = [
   'other',
 ] as const;
 export const URGENCIES = ['routine', 'urgent', 'immediate'] as const;
-export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'closed'] as const;
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'closed', 'withdrawn'] as const;
+/** Why the referring side took back a pending or accepted referral. */
+export const WITHDRAWAL_REASONS = ['consent_withdrawn', 'duplicate', 'entered_in_error', 'other'] as const;
 export const CLOSE_OUTCOMES = [
   'connected',
   'could_not_contact',

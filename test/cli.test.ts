@@ -75,6 +75,17 @@ describe('the operator CLI', () => {
     expect(await cli(env, 'digest', 'NOPE', '--json')).toMatchObject({ code: 1, err: 'There is no operation NOPE.\n' });
   });
 
+  it('prints the digest JSON with referrals by state, withdrawn among them', async () => {
+    const before = JSON.parse((await cli(env, 'digest', 'ONS-WE', '--json')).out);
+    expect(Object.keys(before.referrals)).toEqual(['pending', 'accepted', 'declined', 'closed', 'withdrawn']);
+    const ref = /R-\d+/.exec(await ok(h, wpsOfficer, '/refer', 'E-1 to=WEFIGHT needs=shelter urgency=routine consent=yes'))![0];
+    expect(JSON.parse((await cli(env, 'digest', 'ONS-WE', '--json')).out).referrals).toEqual({ ...before.referrals, pending: before.referrals.pending + 1 });
+    await ok(h, wpsOfficer, '/refer', `withdraw ${ref} reason=entered_in_error`);
+    const after = await cli(env, 'digest', 'ONS-WE', '--json');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.out).referrals).toEqual({ ...before.referrals, withdrawn: before.referrals.withdrawn + 1 });
+  });
+
   it('exports engagements, referrals and charges as RFC 4180 CSV', async () => {
     // A quote inside a field (the slash-command parser keeps quotes out of values, so set it directly).
     await h.sql.run(`UPDATE charges SET note = 'said "ok", follow up' WHERE id = 1`);

@@ -3,12 +3,13 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
-import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES } from '../vocabulary.js';
+import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES, WITHDRAWAL_REASONS } from '../vocabulary.js';
 
 export type Need = (typeof NEEDS)[number];
 export type Urgency = (typeof URGENCIES)[number];
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 
 /** A referral with what its card, its direct messages and its reminders show. */
 export interface ReferralRow {
@@ -24,6 +25,7 @@ export interface ReferralRow {
   language: string | null;
   operationCode: string;
   operationTimezone: string;
+  fromAgencyId: number;
   fromAgencyCode: string;
   fromAgencyName: string;
   toAgencyId: number;
@@ -38,6 +40,7 @@ export interface ReferralRow {
   actorUserId: string | null;
   declineReason: string | null;
   closeOutcome: CloseOutcome | null;
+  withdrawalReason: WithdrawalReason | null;
   cardChannelId: string | null;
   cardTeamId: string | null;
   cardTs: string | null;
@@ -65,6 +68,7 @@ const byId = preparedQuery((tx) => {
       language: e.language,
       operationCode: o.code,
       operationTimezone: o.timezone,
+      fromAgencyId: r.fromAgencyId,
       fromAgencyCode: from.code,
       fromAgencyName: from.name,
       toAgencyId: r.toAgencyId,
@@ -79,6 +83,7 @@ const byId = preparedQuery((tx) => {
       actorUserId: r.actorUserId,
       declineReason: r.declineReason,
       closeOutcome: r.closeOutcome,
+      withdrawalReason: r.withdrawalReason,
       cardChannelId: r.cardChannelId,
       cardTeamId: r.cardTeamId,
       cardTs: r.cardTs,
@@ -147,6 +152,7 @@ export async function transitionReferralRow(
     actorUserId: string;
     declineReason?: string;
     closeOutcome?: CloseOutcome;
+    withdrawalReason?: WithdrawalReason;
   },
 ): Promise<boolean> {
   const { referrals } = tx.tables;
@@ -163,10 +169,41 @@ export async function transitionReferralRow(
       cardSynced: false,
       ...(change.declineReason !== undefined ? { declineReason: change.declineReason } : {}),
       ...(change.closeOutcome !== undefined ? { closeOutcome: change.closeOutcome } : {}),
+      ...(change.withdrawalReason !== undefined ? { withdrawalReason: change.withdrawalReason } : {}),
     })
     .where(and(eq(referrals.id, change.id), eq(referrals.status, change.from)))
     .returning({ id: referrals.id });
   return changed.length === 1;
+}
+
+/** The open (pending or accepted) referral of an engagement to an agency, if there is one. */
+export async function findOpenReferralOf(tx: Tx, engagementId: number, toAgencyId: number): Promise<{ id: number; status: ReferralStatus } | undefined> {
+  const { referrals } = tx.tables;
+  const [row] = await tx.orm
+    .select({ id: referrals.id, status: referrals.status })
+    .from(referrals)
+    .where(and(eq(referrals.engagementId, engagementId), eq(referrals.toAgencyId, toAgencyId), inArray(referrals.status, ['pending', 'accepted'])))
+    .orderBy(asc(referrals.id))
+    .limit(1);
+  return row;
+}
+
+/** Pending and accepted referrals a person made, newest first (referrals_referrer_idx). */
+export async function listOpenReferralIdsBy(tx: Tx, referrer: { teamId: string; userId: string }, limit: number): Promise<number[]> {
+  const { referrals } = tx.tables;
+  const rows = await tx.orm
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.referrerTeamId, referrer.teamId),
+        eq(referrals.referrerUserId, referrer.userId),
+        inArray(referrals.status, ['pending', 'accepted']),
+      ),
+    )
+    .orderBy(desc(referrals.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }
 
 /** Pending and accepted referrals addressed to an agency: pending first, newest first. */

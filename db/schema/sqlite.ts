@@ -14,7 +14,7 @@ import {
   DIGEST_LANGUAGES,
   DIRECT_MESSAGE_KINDS,
   DIRECT_MESSAGE_STATES,
-  GENDERS, LANGUAGES, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES } from '../vocabulary.js';
+  GENDERS, LANGUAGES, OFFENCE_SECTIONS, REFERRAL_STATUSES, ROLES, URGENCIES, WITHDRAWAL_REASONS } from '../vocabulary.js';
 import { oneOf } from './checks.js';
 
 
@@ -176,6 +176,8 @@ export const referrals = sqliteTable(
     actorUserId: text('actor_user_id'),
     declineReason: text('decline_reason'),
     closeOutcome: text('close_outcome', { enum: CLOSE_OUTCOMES }),
+    /** Set when the referring side withdrew it (WITHDRAWAL_REASONS). */
+    withdrawalReason: text('withdrawal_reason', { enum: WITHDRAWAL_REASONS }),
     /** Where the card lives once posted; null while its post is queued. */
     cardChannelId: text('card_channel_id'),
     cardTeamId: text('card_team_id'),
@@ -200,6 +202,8 @@ export const referrals = sqliteTable(
   (t) => [
     index('referrals_engagement_idx').on(t.engagementId),
     index('referrals_to_agency_idx').on(t.toAgencyId, t.status),
+    // App Home's open referrals a person made, which they may withdraw.
+    index('referrals_referrer_idx').on(t.referrerTeamId, t.referrerUserId, t.status),
     // Covering for the reminders and the digest's overdue count: pending ones by age, read from the index alone.
     index('referrals_status_idx').on(t.status, t.statusChangedAt, t.urgency, t.operationId, t.toAgencyId),
     // Covering for the digest's last 24 hours: which referrals changed state in the window, where, to what.
@@ -209,6 +213,7 @@ export const referrals = sqliteTable(
     check('referrals_consent_check', sql`consent = 1`),
     check('referrals_urgency_check', oneOf('urgency', URGENCIES)),
     check('referrals_status_check', oneOf('status', REFERRAL_STATUSES)),
+    check('referrals_withdrawal_reason_check', sql`withdrawal_reason IS NULL OR ${oneOf('withdrawal_reason', WITHDRAWAL_REASONS)}`),
   ],
 );
 

@@ -1,10 +1,11 @@
 // The App Home tab: who you are here, your agency's operations, the referrals waiting on your
-// agency (with the card's own buttons), and your recent engagements.
+// agency (with the card's own buttons), the open referrals you made (with Withdraw), and your
+// recent engagements.
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Home } from '../domain/home.js';
 import type { Messages } from '../i18n/index.js';
 import { mrkdwn, plain } from './elements.js';
-import { referralActions } from './referral-card.js';
+import { referralActions, withdrawAction } from './referral-card.js';
 
 export function buildHomeView(home: Home, msg: Messages): HomeView {
   const m = msg.home;
@@ -28,6 +29,14 @@ export function buildHomeView(home: Home, msg: Messages): HomeView {
       blocks.push({ type: 'section', text: mrkdwn(m.referralLine(r)) });
       const actions = referralActions(r, msg, `home_referral_${r.id}`);
       if (actions) blocks.push(actions);
+    }
+  }
+  if (home.yourReferrals.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'section', text: mrkdwn(`*${m.yourReferrals}*`) });
+    for (const r of home.yourReferrals) {
+      blocks.push({ type: 'section', text: mrkdwn(m.yourReferralLine(r)) });
+      const action = withdrawAction(r, msg, `home_withdraw_${r.id}`);
+      if (action) blocks.push(action);
     }
   }
   if (home.recentEngagements.length > 0) {

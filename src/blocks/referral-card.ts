@@ -2,7 +2,7 @@
 // the hand-over, never who the person is. One builder serves the first post and every update, so
 // the channel always shows the current state and who did it.
 import type { KnownBlock } from '@slack/types';
-import type { Referral } from '../domain/referrals.js';
+import { isWithdrawable, type Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
 import { escapeMrkdwn, mrkdwn, plain } from './elements.js';
@@ -70,4 +70,18 @@ export function referralActions(referral: Referral, msg: Messages, blockId: stri
     return { type: 'actions', block_id: blockId, elements: [{ type: 'button', action_id: IDS.referralCard.close, text: plain(m.close), value }] };
   }
   return null;
+}
+
+/**
+ * The referring side's button, Withdraw, while the referral is open: on the referrer's App Home and
+ * direct message. The card has none: it is the receiving agency's.
+ */
+export function withdrawAction(referral: Referral, msg: Messages, blockId: string): KnownBlock | null {
+  if (!isWithdrawable(referral)) return null;
+  const value = JSON.stringify({ referral: referral.id });
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: [{ type: 'button', action_id: IDS.referralCard.withdraw, text: plain(msg.referral.card.withdraw), value }],
+  };
 }

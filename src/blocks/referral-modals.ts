@@ -1,45 +1,46 @@
-// The forms around a referral: the /refer form, the decline reason and the close outcome.
+// The forms around a referral: the /refer form, the decline reason, the close outcome and the withdrawal reason.
 import type { ModalView } from '@slack/types';
-import { CLOSE_OUTCOMES, NEEDS, URGENCIES } from '../../db/vocabulary.js';
+import { CLOSE_OUTCOMES, NEEDS, URGENCIES, WITHDRAWAL_REASONS } from '../../db/vocabulary.js';
 import type { Referral } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
 import { formModal, input, mrkdwn, option } from './elements.js';
 
+/** A form about one referral, titled with its reference: what a transition asks before it happens. */
+function referralForm(
+  referral: Referral,
+  form: { callbackId: string; texts: { title: (ref: string) => string; submit: string }; blocks: Parameters<typeof formModal>[0]['blocks'] },
+  msg: Messages,
+  privateMetadata: string,
+): ModalView {
+  return formModal({ callbackId: form.callbackId, privateMetadata, title: form.texts.title(referral.ref), submit: form.texts.submit, blocks: form.blocks }, msg);
+}
+
 export function buildDeclineModal(referral: Referral, msg: Messages, privateMetadata: string): ModalView {
   const m = msg.referral.declineModal;
-  return formModal(
-    {
-      callbackId: IDS.declineModal.callbackId,
-      privateMetadata,
-      title: m.title(referral.ref),
-      submit: m.submit,
-      blocks: [
-        { type: 'context', elements: [mrkdwn(m.explain)] },
-        input(IDS.declineModal.reason, m.reason, { type: 'plain_text_input', multiline: true, max_length: 300 }, { hint: m.hint }),
-      ],
-    },
-    msg,
-  );
+  const blocks = [
+    { type: 'context' as const, elements: [mrkdwn(m.explain)] },
+    input(IDS.declineModal.reason, m.reason, { type: 'plain_text_input', multiline: true, max_length: 300 }, { hint: m.hint }),
+  ];
+  return referralForm(referral, { callbackId: IDS.declineModal.callbackId, texts: m, blocks }, msg, privateMetadata);
 }
 
 export function buildCloseModal(referral: Referral, msg: Messages, privateMetadata: string): ModalView {
   const m = msg.referral.closeModal;
-  return formModal(
-    {
-      callbackId: IDS.closeModal.callbackId,
-      privateMetadata,
-      title: m.title(referral.ref),
-      submit: m.submit,
-      blocks: [
-        input(IDS.closeModal.outcome, m.outcome, {
-          type: 'radio_buttons',
-          options: CLOSE_OUTCOMES.map((o) => option(o, msg.labels.outcome[o])),
-        }),
-      ],
-    },
-    msg,
-  );
+  const blocks = [input(IDS.closeModal.outcome, m.outcome, { type: 'radio_buttons', options: CLOSE_OUTCOMES.map((o) => option(o, msg.labels.outcome[o])) })];
+  return referralForm(referral, { callbackId: IDS.closeModal.callbackId, texts: m, blocks }, msg, privateMetadata);
+}
+
+export function buildWithdrawModal(referral: Referral, msg: Messages, privateMetadata: string): ModalView {
+  const m = msg.referral.withdrawModal;
+  const blocks = [
+    { type: 'context' as const, elements: [mrkdwn(m.explain)] },
+    input(IDS.withdrawModal.reason, m.reason, {
+      type: 'radio_buttons',
+      options: WITHDRAWAL_REASONS.map((r) => option(r, msg.labels.withdrawalReason[r])),
+    }),
+  ];
+  return referralForm(referral, { callbackId: IDS.withdrawModal.callbackId, texts: m, blocks }, msg, privateMetadata);
 }
 
 export function buildReferModal(

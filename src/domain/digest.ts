@@ -34,7 +34,7 @@ export interface DigestFigures {
   minors: number;
   safetyEnsured: number;
   /** Referrals from the tree's engagements, by current status. */
-  referrals: { pending: number; accepted: number; declined: number; closed: number };
+  referrals: { pending: number; accepted: number; declined: number; closed: number; withdrawn: number };
   /** One charge row is one person charged. */
   chargedPeople: number;
   offences: number;
@@ -95,7 +95,7 @@ export const DEFAULT_OVERDUE_LIMITS: OverdueLimits = DEFAULT_LIMITS.pending;
 type ReferralStatusCounts = DigestFigures['referrals'];
 type ReferralStatus = keyof ReferralStatusCounts;
 
-const noReferrals = (): ReferralStatusCounts => ({ pending: 0, accepted: 0, declined: 0, closed: 0 });
+const noReferrals = (): ReferralStatusCounts => ({ pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0 });
 
 function countByState(rows: Array<{ status: string; n: number }>): ReferralStatusCounts {
   const counts = noReferrals();
@@ -245,7 +245,7 @@ export interface DigestJson {
   accepted: number;
   minors: number;
   safety_ensured: number;
-  referrals: { pending: number; accepted: number; declined: number; closed: number };
+  referrals: { pending: number; accepted: number; declined: number; closed: number; withdrawn: number };
   charged_people: number;
   offences: number;
   by_agency: Array<{ agency: string; engaged: number; accepted: number; referrals: number; charged_people: number; offences: number }>;
@@ -268,6 +268,7 @@ export function toDigestJson(d: Digest): DigestJson {
       accepted: t.referrals.accepted,
       declined: t.referrals.declined,
       closed: t.referrals.closed,
+      withdrawn: t.referrals.withdrawn,
     },
     charged_people: t.chargedPeople,
     offences: t.offences,

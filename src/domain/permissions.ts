@@ -21,6 +21,7 @@ export type Action =
   | 'op.invite'
   | 'record'
   | 'referral.act'
+  | 'referral.withdraw'
   | 'digest';
 
 /**
@@ -29,9 +30,11 @@ export type Action =
  * - `own_agency`: the target agency is the person's own;
  * - `lead_agency`: the operation's lead agency is the person's own;
  * - `joined_operation`: the person's own agency, in an operation it joined;
- * - `addressed_to_agency`: the referral is addressed to the person's own agency.
+ * - `addressed_to_agency`: the referral is addressed to the person's own agency;
+ * - `made_by_agency`: the referral was made by the person's own agency;
+ * - `made_by_them`: the referral was made by the person themselves.
  */
-export type Scope = 'any' | 'own_agency' | 'lead_agency' | 'joined_operation' | 'addressed_to_agency';
+export type Scope = 'any' | 'own_agency' | 'lead_agency' | 'joined_operation' | 'addressed_to_agency' | 'made_by_agency' | 'made_by_them';
 
 export const PERMISSIONS: Record<Action, Partial<Record<Role | 'unregistered', Scope>>> = {
   help: { admin: 'any', coordinator: 'any', officer: 'any', intake: 'any', unregistered: 'any' },
@@ -46,6 +49,8 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role | 'unregistered', S
   'op.invite': { admin: 'any', coordinator: 'lead_agency' },
   record: { admin: 'any', coordinator: 'joined_operation', officer: 'joined_operation' },
   'referral.act': { admin: 'any', coordinator: 'addressed_to_agency', intake: 'addressed_to_agency' },
+  // Taking a referral back is the referring side's: the agency's coordinators, or the officer who made it.
+  'referral.withdraw': { admin: 'any', coordinator: 'made_by_agency', officer: 'made_by_them' },
   digest: { admin: 'any', coordinator: 'joined_operation' },
 };
 
@@ -63,6 +68,8 @@ export interface Target {
   leadAgencyId?: number;
   /** Agencies that joined the operation in question. */
   joinedAgencyIds?: readonly number[];
+  /** Who made the referral in question. */
+  madeBy?: Actor;
 }
 
 export function isBootstrapAdmin(actor: Actor, admins: readonly BootstrapAdmin[]): boolean {
@@ -86,7 +93,10 @@ export function isAllowed(principal: Principal, action: Action, target: Target =
       return true;
     case 'own_agency':
     case 'addressed_to_agency':
+    case 'made_by_agency':
       return own !== null && target.agencyId === own;
+    case 'made_by_them':
+      return target.madeBy !== undefined && target.madeBy.teamId === principal.actor.teamId && target.madeBy.userId === principal.actor.userId;
     case 'lead_agency':
       return own !== null && target.leadAgencyId === own;
     case 'joined_operation':

@@ -7,6 +7,7 @@ import { findEngagement, listRecentEngagementsOf } from '../../db/queries/engage
 import { listReceivingAgencies } from '../../db/queries/agencies.js';
 import {
   type CloseOutcome,
+  findOpenReferralOf,
   findReferralRow,
   insertReferral,
   insertReferralEvent,
@@ -15,6 +16,7 @@ import {
   type ReferralStatus,
   transitionReferralRow,
   type Urgency,
+  type WithdrawalReason,
 } from '../../db/queries/referrals.js';
 import type { Actor } from './actor.js';
 import { requireAgency } from './agencies.js';
@@ -23,10 +25,10 @@ import { nowMs, type RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { checkFreeText } from './free-text.js';
 import { joinedAgencyIds } from './operations.js';
-import { authorize } from './permissions.js';
+import { type Action, authorize, type Target } from './permissions.js';
 import { formatRef } from './references.js';
 
-export type { CloseOutcome, Need, ReferralStatus, Urgency } from '../../db/queries/referrals.js';
+export type { CloseOutcome, Need, ReferralStatus, Urgency, WithdrawalReason } from '../../db/queries/referrals.js';
 
 /** Everything the card, the DMs and the reminders show about a referral: its row, with people as actors. */
 export interface Referral extends Omit<ReferralRow, 'needs' | 'referrerTeamId' | 'referrerUserId' | 'actorTeamId' | 'actorUserId'> {
@@ -76,6 +78,7 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
   authorize(principal, 'record', { agencyId: engagement.agencyId, joinedAgencyIds: await joinedAgencyIds(tx, engagement.operationId) }, msg);
   const to = await requireAgency(tx, input.toAgencyCode, msg);
   if (!to.intakeChannelId) throw new AppError('invalid_input', msg.referral.noIntake(to.code));
+  await refuseDuplicate(ctx, engagement.id, to);
   const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
   const id = await insertReferral(tx, {
@@ -101,42 +104,69 @@ export async function createReferral(ctx: RequestContext, input: CreateReferralI
   return (await findReferral(tx, id))!;
 }
 
+/**
+ * One open referral per engagement and agency: a second would put the same person on the agency's
+ * desk twice. The audit chain's lock (this transaction takes it anyway to append its audit row) is
+ * taken before the check, so two instances referring at once cannot both find none.
+ */
+async function refuseDuplicate(ctx: RequestContext, engagementId: number, to: { id: number; code: string }): Promise<void> {
+  await ctx.tx.serialize('audit');
+  const open = await findOpenReferralOf(ctx.tx, engagementId, to.id);
+  if (open) {
+    throw new AppError('conflict', ctx.msg.referral.duplicate(formatRef('E', engagementId), to.code, formatRef('R', open.id), open.status));
+  }
+}
+
 function recordEvent(tx: Tx, referralId: number, from: ReferralStatus | null, to: ReferralStatus, actor: Actor, at: number): Promise<void> {
   return insertReferralEvent(tx, { referralId, fromStatus: from, toStatus: to, actorTeamId: actor.teamId, actorUserId: actor.userId, at });
 }
 
-/** The transitions the state machine allows, and which state each starts from. */
+/**
+ * The transitions the state machine allows: the states each starts from, and who may make it. The
+ * receiving agency answers a referral; the referring side may take back one that is still open.
+ */
 const TRANSITIONS = {
-  accept: { from: 'pending', to: 'accepted' },
-  decline: { from: 'pending', to: 'declined' },
-  close: { from: 'accepted', to: 'closed' },
-} as const satisfies Record<string, { from: ReferralStatus; to: ReferralStatus }>;
+  accept: { from: ['pending'], to: 'accepted', right: 'referral.act' },
+  decline: { from: ['pending'], to: 'declined', right: 'referral.act' },
+  close: { from: ['accepted'], to: 'closed', right: 'referral.act' },
+  withdraw: { from: ['pending', 'accepted'], to: 'withdrawn', right: 'referral.withdraw' },
+} as const satisfies Record<string, { from: readonly ReferralStatus[]; to: ReferralStatus; right: Action }>;
 export type Transition = keyof typeof TRANSITIONS;
 
-/** Refuses people outside the receiving agency and transitions that already happened. */
+/** What the permission table needs to know of a referral for a right. */
+function targetOf(referral: Referral, right: Action): Target {
+  return right === 'referral.withdraw' ? { agencyId: referral.fromAgencyId, madeBy: referral.referrer } : { agencyId: referral.toAgencyId };
+}
+
+/** Refuses people the permission table does not allow, and transitions that already happened. */
 export function checkCanTransition(ctx: RequestContext, referral: Referral, transition: Transition): void {
-  authorize(ctx.principal, 'referral.act', { agencyId: referral.toAgencyId }, ctx.msg);
-  if (referral.status !== TRANSITIONS[transition].from) throw alreadyHandled(ctx, referral);
+  const { from, right } = TRANSITIONS[transition];
+  authorize(ctx.principal, right, targetOf(referral, right), ctx.msg);
+  if (!(from as readonly ReferralStatus[]).includes(referral.status)) throw alreadyHandled(ctx, referral);
 }
 
 function alreadyHandled(ctx: RequestContext, referral: Referral): AppError {
   return new AppError('already_handled', ctx.msg.referral.alreadyHandled(referral));
 }
 
-export async function transitionReferral(
-  ctx: RequestContext,
-  referralId: number,
-  transition: Transition,
-  detail: { reason?: string; outcome?: CloseOutcome } = {},
-): Promise<Referral> {
+export interface TransitionDetail {
+  reason?: string;
+  outcome?: CloseOutcome;
+  withdrawalReason?: WithdrawalReason;
+}
+
+export async function transitionReferral(ctx: RequestContext, referralId: number, transition: Transition, detail: TransitionDetail = {}): Promise<Referral> {
   const { tx, msg, principal } = ctx;
   const referral = await requireReferral(tx, referralId, ctx);
   checkCanTransition(ctx, referral, transition);
   const reason = transition === 'decline' ? await checkFreeText(ctx, 'reason', detail.reason) : undefined;
   if (transition === 'decline' && !reason) throw new AppError('invalid_input', msg.referral.reasonRequired, { field: 'reason' });
-  const { from, to } = TRANSITIONS[transition];
+  if (transition === 'withdraw' && !detail.withdrawalReason) throw new AppError('invalid_input', msg.referral.withdrawalReasonRequired, { field: 'reason' });
+  const from = referral.status;
+  const { to } = TRANSITIONS[transition];
   const now = nowMs(ctx);
-  // The conditional write is the whole guarantee: of any number of concurrent clicks, one changes a row.
+  // The conditional write is the whole guarantee: of any number of concurrent clicks, one changes a
+  // row (from the state just read, so the event records where it came from).
   const changed = await transitionReferralRow(tx, {
     id: referralId,
     from,
@@ -146,6 +176,7 @@ export async function transitionReferral(
     actorUserId: principal.actor.userId,
     ...(reason !== undefined ? { declineReason: reason } : {}),
     ...(detail.outcome !== undefined ? { closeOutcome: detail.outcome } : {}),
+    ...(transition === 'withdraw' ? { withdrawalReason: detail.withdrawalReason } : {}),
   });
   if (!changed) throw alreadyHandled(ctx, (await findReferral(tx, referralId))!);
   await recordEvent(tx, referralId, from, to, principal.actor, now);
@@ -153,12 +184,21 @@ export async function transitionReferral(
     actor: principal.actor,
     action: `referral.${transition}`,
     ref: referral.ref,
-    detail: { to: referral.toAgencyCode, ...(detail.outcome ? { outcome: detail.outcome } : {}) },
+    detail: {
+      to: referral.toAgencyCode,
+      ...(detail.outcome ? { outcome: detail.outcome } : {}),
+      ...(transition === 'withdraw' ? { from: referral.status, reason: detail.withdrawalReason } : {}),
+    },
     at: now,
   });
   // The referrer is told, whatever Slack does afterwards: the message is owed from this commit on.
   await insertDirectMessages(tx, [{ ...referral.referrer, referralId, kind: 'referral_status', at: now }]);
   return (await findReferral(tx, referralId))!;
+}
+
+/** Whether the referral may still be withdrawn: what decides that its referrer is offered the button. */
+export function isWithdrawable(referral: Referral): boolean {
+  return (TRANSITIONS.withdraw.from as readonly ReferralStatus[]).includes(referral.status);
 }
 
 /** The engagements a person logged most recently, for the /refer form. */

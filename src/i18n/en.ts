@@ -54,6 +54,12 @@ const OUTCOMES = {
   referred_elsewhere: 'Referred elsewhere',
   other: 'Other',
 } as const;
+const WITHDRAWAL_REASONS = {
+  consent_withdrawn: 'Consent withdrawn',
+  duplicate: 'Duplicate',
+  entered_in_error: 'Entered in error',
+  other: 'Other',
+} as const;
 /** What a Slack error code means for the person who can fix it. */
 const slackProblem = (error: string, intakeChannelId: string | null) => {
   switch (error) {
@@ -82,6 +88,8 @@ const referralState = (r: Referral) => {
       return `:x: Declined by ${by} ${when(r.statusChangedAt)}: ${esc(r.declineReason ?? '')}`;
     case 'closed':
       return `:lock: Closed by ${by} ${when(r.statusChangedAt)}: ${r.closeOutcome ? OUTCOMES[r.closeOutcome] : ''}`;
+    case 'withdrawn':
+      return `:leftwards_arrow_with_hook: Withdrawn by ${by} ${when(r.statusChangedAt)}: ${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}`;
   }
 };
 const PERSONAL_DATA: Record<PersonalDataKind, string> = {
@@ -124,6 +132,7 @@ export const en = {
       '`/refer` opens a form.',
       '`/refer <E-n> to=<AGENCY> needs=<need,need,…> urgency=<routine|urgent|immediate> consent=<yes|no> [note="<text>"]`',
       'needs: shelter, medical, legal, immigration, counselling, addiction, financial, translation, other',
+      '`/refer withdraw <R-n> reason=<consent_withdrawn|duplicate|entered_in_error|other>` takes back a pending or accepted referral',
     ].join('\n'),
     charge: [
       '*/charge* — log one person charged',
@@ -153,6 +162,7 @@ export const en = {
     },
     urgency: { routine: 'Routine', urgent: 'Urgent', immediate: 'Immediate' },
     outcome: OUTCOMES,
+    withdrawalReason: WITHDRAWAL_REASONS,
   },
   agency: {
     unknown: (code: string) => `There is no agency *${code}*. Type \`/agency list\` to see the codes.`,
@@ -202,7 +212,7 @@ export const en = {
         `Digest: ${o.digestChannelId ? `${o.digestTime} in ${channel(o.digestChannelId)}` : 'no channel'}`,
         `${plural(d.agencies, 'agency', 'agencies')} · ${d.personnel} personnel${d.operationCodes.length > 1 ? ` · includes ${d.operationCodes.slice(1).join(', ')}` : ''}`,
         `*Engaged ${d.totals.engaged}* · accepted ${d.totals.accepted} · minors ${d.totals.minors}`,
-        `Referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed`,
+        `Referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed, ${d.totals.referrals.withdrawn} withdrawn`,
         `Charges: ${plural(d.totals.chargedPeople, 'person', 'people')} charged with ${plural(d.totals.offences, 'offence')}`,
       ].join('\n'),
     closedNow: (code: string) => `Closed *${code}*. Its figures stay; nothing more can be logged in it.`,
@@ -267,6 +277,11 @@ export const en = {
     noConsent: 'A referral needs the person’s consent: `consent=yes` once they have agreed. Nothing was stored.',
     noIntake: (code: string) => `*${code}* has no intake channel, so it cannot receive referrals. An admin sets one with \`/agency add\`.`,
     reasonRequired: 'Please give a reason for declining.',
+    withdrawalReasonRequired: 'Please choose why the referral is withdrawn.',
+    duplicate: (engagement: string, to: string, open: string, status: string) =>
+      `${engagement} already has an open referral to *${to}*: *${open}* (${status}). Nothing was stored. ${engagement} can be referred to ${to} again once ${open} is declined, closed or withdrawn (\`/refer withdraw ${open} reason=duplicate\`).`,
+    withdrawn: (r: Referral) =>
+      `Withdrew *${r.ref}* to *${r.toAgencyCode}* (${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}). Its card in their intake channel now says so.`,
     created: (r: Referral) => `Referred *${r.ref}* to *${r.toAgencyCode}* (${r.urgency}). You will get a message when they act on it.`,
     cardQueued: (r: Referral, error: string) =>
       `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${slackProblem(error, r.intakeChannelId)}). Liaison keeps trying, and tells you and ${r.toAgencyCode}’s coordinators if it still cannot in ${CARD_REPORT_MINUTES} minutes.`,
@@ -296,6 +311,7 @@ export const en = {
       accept: 'Accept',
       decline: 'Decline',
       close: 'Close',
+      withdraw: 'Withdraw',
       fallback: (r: Referral) => `Referral ${r.ref} from ${r.fromAgencyCode}: ${r.needs.join(', ')} (${r.urgency}) — ${r.status}`,
       /** The card's first post, before its details and buttons are drawn into it. */
       arriving: (r: Referral) => `Referral ${r.ref}${r.urgency === 'routine' ? '' : ` · ${r.urgency.toUpperCase()}`} from ${r.fromAgencyCode}.`,
@@ -310,6 +326,12 @@ export const en = {
       hint: 'For example: no capacity this week; outside our area.',
     },
     closeModal: { title: (ref: string) => `Close ${ref}`, submit: 'Close referral', outcome: 'Outcome' },
+    withdrawModal: {
+      title: (ref: string) => `Withdraw ${ref}`,
+      submit: 'Withdraw',
+      explain: 'The receiving agency’s card shows that you withdrew it, and why. Nothing else is sent to them.',
+      reason: 'Reason',
+    },
     referModal: {
       title: 'Refer to an agency',
       submit: 'Refer',
@@ -338,7 +360,7 @@ export const en = {
     agenciesValue: (agencies: number, police: number, personnel: number) => `${agencies} (${police} police) · ${personnel} personnel`,
     referrals: 'Referrals:',
     referralStates: (r: Record<string, string>) =>
-      `${r['pending'] ?? 0} pending · ${r['accepted'] ?? 0} accepted · ${r['declined'] ?? 0} declined · ${r['closed'] ?? 0} closed`,
+      `${r['pending'] ?? 0} pending · ${r['accepted'] ?? 0} accepted · ${r['declined'] ?? 0} declined · ${r['closed'] ?? 0} closed · ${r['withdrawn'] ?? 0} withdrawn`,
     last24h: 'Last 24 h:',
     needsAttention: ':rotating_light: Referrals waiting past their limit',
     overdueLine: (agency: string, n: string) => `• *${agency}*: ${n} pending`,
@@ -384,7 +406,7 @@ export const en = {
         `${d.operation.code} — ${d.operation.name} (${d.operationCodes.join(', ')})`,
         `agencies ${d.agencies} (police ${d.policeAgencies}) · personnel ${d.personnel}`,
         `engaged ${d.totals.engaged} · offered ${d.totals.offered} · accepted ${d.totals.accepted} · under 18 ${d.totals.minors} · safety ensured ${d.totals.safetyEnsured}`,
-        `referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed`,
+        `referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed, ${d.totals.referrals.withdrawn} withdrawn`,
         `charged ${d.totals.chargedPeople} people with ${d.totals.offences} offences`,
         `last 24 h: engaged ${d.last24h.engaged}, accepted ${d.last24h.accepted}, charged ${d.last24h.chargedPeople}`,
         '',
@@ -412,6 +434,8 @@ export const en = {
     noOpenReferrals: 'Nothing waiting. New referrals appear here and in your intake channel.',
     referralLine: (r: Referral) =>
       `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · from ${r.fromAgencyCode} (<@${r.referrer.userId}>)\n${referralState(r)}`,
+    yourReferrals: 'Your open referrals',
+    yourReferralLine: (r: Referral) => `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · to ${r.toAgencyCode}\n${referralState(r)}`,
     recentEngagements: 'Your recent engagements',
     engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
       `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${esc(e.area)}` : ''} · ${when(e.occurredAt)}`,
@@ -442,6 +466,8 @@ export const en = {
     record: (own: string) =>
       `Only officers and coordinators, for their own agency in operations it joined (you are with ${own}), and admins can log records; intake workers cannot.`,
     'referral.act': (own: string) => `Only intake workers and coordinators of the receiving agency can act on this referral (you are with ${own}).`,
+    'referral.withdraw': (own: string) =>
+      `Only the officer who made this referral, a coordinator of the agency that made it, or an admin can withdraw it (you are with ${own}).`,
     digest: (own: string) => `Only coordinators of an agency that joined this operation (and admins) can see or post its digest (you are with ${own}).`,
   } satisfies Record<Action, (own: string) => string>,
   parse: {

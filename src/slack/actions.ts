@@ -1,8 +1,8 @@
-// Button clicks on referral cards. Who clicked is checked before anything changes; the state
+// Button clicks on referral cards, and the referrer's Withdraw (App Home, their direct message). Who clicked is checked before anything changes; the state
 // changes with one conditional write; then the card is updated in place and the officer told.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { buildCloseModal, buildDeclineModal } from '../blocks/referral-modals.js';
+import { buildCloseModal, buildDeclineModal, buildWithdrawModal } from '../blocks/referral-modals.js';
 import type { Tx } from '../../db/database.js';
 import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';
@@ -116,8 +116,8 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
     await homes.refreshForReferral(referral);
   });
 
-  // Decline and Close ask for a reason or an outcome first; the click is checked before the form opens.
-  const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close') =>
+  // Decline, Close and Withdraw ask for a reason or an outcome first; the click is checked before the form opens.
+  const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close' | 'withdraw') =>
     onButton(async ({ ack, client, body }, referralId) => {
       const { referral, msg } = await handleOnce(deps, body, async (tx) => {
         const request = await requestFor(deps, tx, body);
@@ -133,6 +133,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
     [IDS.referralCard.accept, accept],
     [IDS.referralCard.decline, openForm(buildDeclineModal, 'decline')],
     [IDS.referralCard.close, openForm(buildCloseModal, 'close')],
+    [IDS.referralCard.withdraw, openForm(buildWithdrawModal, 'withdraw')],
   ]);
   // One listener for the card's buttons: Bolt runs every listener's middleware for every request.
   app.action<BlockAction<ButtonAction>>(new RegExp(`^(${[...handlers.keys()].join('|')})$`), (args) =>

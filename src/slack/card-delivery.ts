@@ -82,12 +82,13 @@ export async function syncReferralCard(deps: Deps, clients: SlackClients, referr
  */
 export async function redrawAfterClick(deps: Deps, clients: SlackClients, referral: Referral, clicked: ClickedMessage | undefined, msg: Messages): Promise<void> {
   const isTheCard = clicked !== undefined && clicked.channel === referral.cardChannelId && clicked.ts === referral.cardTs;
-  if (!clicked || isTheCard) {
+  // A click on no message (App Home) or on one outside the intake channel (the referrer's direct
+  // message) is not on a copy of the card: the card is brought in step, nothing else is touched.
+  if (!clicked || isTheCard || clicked.channel !== referral.intakeChannelId) {
     if (isTheCard) await deps.db.transaction((tx) => markCardOutOfStep(tx, referral.id));
     await syncReferralCard(deps, clients, referral.id, msg);
     return;
   }
-  if (clicked.channel !== referral.intakeChannelId) return;
   try {
     const client = await clients.forTeam(referral.intakeTeamId);
     const copy = buildOlderCardCopy(referral, msg);

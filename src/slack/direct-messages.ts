@@ -2,6 +2,9 @@
 // right after a request, and by the job for any that Slack did not take. Each is claimed first, so
 // of several instances one sends it; each is written from the referral when it is sent.
 import { claimDirectMessage, listQueuedDirectMessagesFor, type QueuedDirectMessage, recordDirectMessageFailure, recordDirectMessageSent } from '../../db/queries/direct-messages.js';
+import type { KnownBlock } from '@slack/types';
+import { mrkdwn } from '../blocks/elements.js';
+import { withdrawAction } from '../blocks/referral-card.js';
 import type { Deps } from '../deps.js';
 import { directMessageRetryAt } from '../domain/cards.js';
 import { findReferral, type Referral } from '../domain/referrals.js';
@@ -32,7 +35,8 @@ async function send(deps: Deps, clients: SlackClients, message: QueuedDirectMess
   const context = { referral: referral.ref, kind: message.kind, user: message.userId };
   try {
     const client = await clients.forTeam(message.teamId);
-    await client.chat.postMessage({ channel: message.userId, text: textOf(deps, message, referral) });
+    const text = textOf(deps, message, referral);
+    await client.chat.postMessage({ channel: message.userId, text, ...blocksOf(message, referral, text) });
     await deps.db.transaction((tx) => recordDirectMessageSent(tx, message.id, deps.clock.now().getTime()));
   } catch (error) {
     const { code } = classifyFailure(error);
@@ -42,6 +46,12 @@ async function send(deps: Deps, clients: SlackClients, message: QueuedDirectMess
     if (retryAt === null) deps.logger.error('direct message given up', { ...context, error: code, attempts: message.attempts + 1 });
     else deps.logger.warn('direct message not sent; retried later', { ...context, error: code, attempt: message.attempts + 1 });
   }
+}
+
+/** The referrer's message about an open referral carries its Withdraw button. */
+function blocksOf(message: QueuedDirectMessage, referral: Referral, text: string): { blocks?: KnownBlock[] } {
+  const withdraw = message.kind === 'referral_status' ? withdrawAction(referral, messagesFor(), `dm_withdraw_${referral.id}`) : null;
+  return withdraw ? { blocks: [{ type: 'section', text: mrkdwn(text) }, withdraw] } : {};
 }
 
 function textOf(deps: Deps, message: QueuedDirectMessage, referral: Referral): string {

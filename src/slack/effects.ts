@@ -11,6 +11,7 @@ import { postDigestRun } from './digest-delivery.js';
 import type { HomePublisher } from './home.js';
 import { syncReferralCard } from './card-delivery.js';
 import type { SlackClients } from './clients.js';
+import { sendQueuedDirectMessagesFor } from './direct-messages.js';
 
 export type WebClient = App['client'];
 
@@ -31,6 +32,11 @@ export function createEffectRunner(deps: Deps, clients: SlackClients, homes: Hom
           const card = await syncReferralCard(deps, clients, effect.referralId, context.msg);
           const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (card.status === 'failed' && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, card.error));
+          if (referral) await homes.refreshForReferral(referral);
+        } else if (effect.type === 'referral_changed') {
+          await syncReferralCard(deps, clients, effect.referralId, context.msg);
+          await sendQueuedDirectMessagesFor(deps, clients, effect.referralId);
+          const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'refresh_home') {
           await homes.refresh([effect]);

@@ -24,9 +24,12 @@ export const IDS = {
     accept: 'referral_accept',
     decline: 'referral_decline',
     close: 'referral_close',
+    /** Offered to the referring officer (App Home, their direct message), never on the card. */
+    withdraw: 'referral_withdraw',
   },
   declineModal: { callbackId: 'referral_decline_modal', reason: 'reason' },
   closeModal: { callbackId: 'referral_close_modal', outcome: 'outcome' },
+  withdrawModal: { callbackId: 'referral_withdraw_modal', reason: 'reason' },
   referModal: {
     callbackId: 'refer_modal',
     engagement: 'engagement',

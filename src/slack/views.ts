@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import { engagementReply, ZLanguage } from '../../commands/engage.js';
-import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES } from '../../db/vocabulary.js';
+import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES, WITHDRAWAL_REASONS } from '../../db/vocabulary.js';
 import { buildDoneModal } from '../blocks/engage-modal.js';
 import { engagementNextSteps } from '../blocks/next-steps.js';
 import type { Deps } from '../deps.js';
@@ -171,6 +171,11 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
     const outcome = z.enum(CLOSE_OUTCOMES).safeParse(fieldValue(state, IDS.closeModal.outcome));
     if (!outcome.success) return { errors: { [IDS.closeModal.outcome]: request.msg.engage.modal.required } };
     return transitionReferral(request, referralId, 'close', { outcome: outcome.data });
+  });
+  transitionForm(IDS.withdrawModal.callbackId, async ({ request, state }, referralId) => {
+    const reason = z.enum(WITHDRAWAL_REASONS).safeParse(fieldValue(state, IDS.withdrawModal.reason));
+    if (!reason.success) return { errors: { [IDS.withdrawModal.reason]: request.msg.referral.withdrawalReasonRequired } };
+    return transitionReferral(request, referralId, 'withdraw', { withdrawalReason: reason.data });
   });
 
   // One listener for every form: Bolt runs every listener's middleware for every request.

@@ -57,6 +57,63 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('rebuild the referrals table for withdrawals in place, keeping its rows, references, indexes and rollup triggers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-migrate-'));
+    dirs.push(dir);
+    const withdrawals = journal.entries.findIndex((e) => e.tag === '0009_referral_withdrawal');
+    const oldFolder = join(dir, 'migrations-before-withdrawals');
+    cpSync(MIGRATIONS_FOLDER, oldFolder, { recursive: true });
+    writeFileSync(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...readMigrationJournal(oldFolder), entries: journal.entries.slice(0, withdrawals) }));
+
+    const path = join(dir, 'old.db');
+    const old = openFile(path);
+    migrateSqlite(old, oldFolder);
+    old.exec(`
+      INSERT INTO agencies (id, code, name, kind, created_at) VALUES (1, 'WPS', 'Windsor Police Service', 'police', 1), (2, 'WEFIGHT', 'WEFiGHT', 'advocacy', 1);
+      INSERT INTO operations (id, code, name, start_date, end_date, lead_agency_id, timezone, created_at)
+        VALUES (1, 'ONS-WE', 'Northern Spotlight Windsor-Essex', '2017-10-10', '2017-10-13', 1, 'America/Toronto', 1);
+      INSERT INTO engagements (id, operation_id, agency_id, officer_team_id, officer_user_id, occurred_at, age_band, gender, offered, accepted, created_at)
+        VALUES (1, 1, 1, 'T1', 'U1', 1, '18-24', 'female', 1, 1, 1);
+      INSERT INTO referrals (id, engagement_id, from_agency_id, to_agency_id, referrer_team_id, referrer_user_id, needs, urgency, consent, status, created_at, status_changed_at, card_ts)
+        VALUES (1, 1, 1, 2, 'T1', 'U1', 'shelter', 'urgent', 1, 'pending', 1, 1, '1.0001'), (2, 1, 1, 2, 'T1', 'U1', 'legal', 'routine', 1, 'declined', 1, 2, NULL);
+      INSERT INTO referral_events (referral_id, from_status, to_status, actor_team_id, actor_user_id, at) VALUES (1, NULL, 'pending', 'T1', 'U1', 1);
+      INSERT INTO direct_messages (team_id, user_id, referral_id, kind, created_at) VALUES ('T1', 'U1', 2, 'referral_status', 2);
+    `);
+    old.close();
+
+    const upgraded = openFile(path);
+    migrateSqlite(upgraded);
+    const referrals = upgraded.prepare('SELECT id, status, operation_id, card_ts, withdrawal_reason FROM referrals ORDER BY id').all();
+    expect(referrals).toEqual([
+      { id: 1, status: 'pending', operation_id: 1, card_ts: '1.0001', withdrawal_reason: null },
+      { id: 2, status: 'declined', operation_id: 1, card_ts: null, withdrawal_reason: null },
+    ]);
+    const count = (table: string) => upgraded.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('referral_events'), count('direct_messages')]).toEqual([1, 1]);
+    expect(upgraded.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    const onReferrals = (type: string) =>
+      upgraded.prepare("SELECT name FROM sqlite_master WHERE type = ? AND tbl_name = 'referrals' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type);
+    expect(onReferrals('trigger')).toEqual(['digest_referral_insert', 'digest_referral_remove', 'digest_referral_status']);
+    expect(onReferrals('index')).toEqual([
+      'referrals_card_queue_idx',
+      'referrals_changed_idx',
+      'referrals_engagement_idx',
+      'referrals_referrer_idx',
+      'referrals_status_idx',
+      'referrals_to_agency_idx',
+    ]);
+
+    // The rollups are kept by the recreated triggers, for the new state as for the others.
+    const states = () => upgraded.prepare('SELECT status, n FROM digest_referral_states WHERE n > 0 ORDER BY status').all();
+    expect(states()).toEqual([{ status: 'declined', n: 1 }, { status: 'pending', n: 1 }]);
+    upgraded.exec("UPDATE referrals SET status = 'withdrawn', withdrawal_reason = 'duplicate' WHERE id = 1");
+    expect(states()).toEqual([{ status: 'declined', n: 1 }, { status: 'withdrawn', n: 1 }]);
+    expect(() => upgraded.exec("UPDATE referrals SET withdrawal_reason = 'bored' WHERE id = 1")).toThrow(/CHECK constraint failed/);
+    expect(() => upgraded.exec("UPDATE referrals SET status = 'lost' WHERE id = 1")).toThrow(/CHECK constraint failed/);
+    upgraded.close();
+  });
+
   // Liaison applies SQLite's migrations itself (drizzle's reads what is applied before it takes the
   // write lock); the bookkeeping must stay drizzle's, so either migrator can take over the other's database.
   describe('and drizzle-orm\'s own migrator', () => {

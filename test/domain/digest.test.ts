@@ -255,7 +255,7 @@ describe('computeDigest', () => {
         accepted: 11,
         minors: 2,
         safetyEnsured: 3,
-        referrals: { pending: 1, accepted: 6, declined: 1, closed: 3 },
+        referrals: { pending: 1, accepted: 6, declined: 1, closed: 3, withdrawn: 0 },
         chargedPeople: 2,
         offences: 5,
       });
@@ -290,7 +290,7 @@ describe('computeDigest', () => {
         accepted: 132,
         minors: 6,
         safetyEnsured: 53,
-        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3 },
+        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3, withdrawn: 0 },
         chargedPeople: 12,
         offences: 21,
       });
@@ -327,7 +327,7 @@ describe('computeDigest', () => {
         accepted: 0,
         minors: 0,
         safetyEnsured: 0,
-        referrals: { pending: 0, accepted: 0, declined: 0, closed: 0 },
+        referrals: { pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0 },
         chargedPeople: 0,
         offences: 0,
       });
@@ -339,6 +339,7 @@ describe('computeDigest', () => {
       await sql.run('UPDATE engagements SET accepted = NOT accepted, offered = TRUE WHERE id % 7 = 0');
       await sql.run('UPDATE engagements SET agency_id = ? WHERE id % 11 = 0', f.a('WPS'));
       await sql.run("UPDATE referrals SET status = 'declined' WHERE id % 2 = 0");
+      await sql.run("UPDATE referrals SET status = 'withdrawn', withdrawal_reason = 'duplicate' WHERE id % 3 = 0");
       await sql.run('UPDATE charges SET offence_count = offence_count + 1 WHERE id % 3 = 0');
       await sql.run('DELETE FROM referral_events');
       await sql.run('DELETE FROM referrals WHERE id % 5 = 0');
@@ -355,7 +356,7 @@ describe('computeDigest', () => {
       const states = Object.fromEntries(
         (await sql.all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM referrals GROUP BY status')).map((r) => [r.status, r.n]),
       );
-      expect(digest.totals.referrals).toEqual({ pending: 0, accepted: 0, declined: 0, closed: 0, ...states });
+      expect(digest.totals.referrals).toEqual({ pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0, ...states });
       const byAgency = await sql.all<{ agency: string; engaged: number }>(
         'SELECT a.code AS agency, count(e.id) AS engaged FROM agencies a JOIN engagements e ON e.agency_id = a.id GROUP BY a.code',
       );
@@ -399,21 +400,21 @@ describe('computeDigest', () => {
       accepted: 2,
       minors: 1,
       safetyEnsured: 1,
-      referrals: { pending: 0, accepted: 0, declined: 0, closed: 0 },
+      referrals: { pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0 },
       chargedPeople: 1,
       offences: 3,
     });
 
     const province = await readDigest(db, f.op('ONS-ON'), now);
     expect(province.totals.engaged).toBe(7);
-    expect(province.totals.referrals).toEqual({ pending: 1, accepted: 1, declined: 1, closed: 1 });
+    expect(province.totals.referrals).toEqual({ pending: 1, accepted: 1, declined: 1, closed: 1, withdrawn: 0 });
     expect(province.last24h).toEqual({
       engaged: 3,
       offered: 2,
       accepted: 2,
       minors: 1,
       safetyEnsured: 1,
-      referrals: { pending: 1, accepted: 1, declined: 0, closed: 0 },
+      referrals: { pending: 1, accepted: 1, declined: 0, closed: 0, withdrawn: 0 },
       chargedPeople: 2,
       offences: 5,
     });
@@ -455,7 +456,7 @@ describe('computeDigest', () => {
       { agency: 'WEFIGHT', pending: 3 },
       { agency: 'VS-WE', pending: 1 },
     ]);
-    expect(d.totals.referrals).toEqual({ pending: 9, accepted: 1, declined: 1, closed: 0 });
+    expect(d.totals.referrals).toEqual({ pending: 9, accepted: 1, declined: 1, closed: 0, withdrawn: 0 });
     // Receiving agencies are not participants: they do not enter byAgency.
     expect(d.byAgency.map((r) => r.agency)).toEqual(['WPS']);
 
@@ -504,7 +505,7 @@ describe('computeDigest', () => {
     const on = await readDigest(db, f.op('ONS-ON'), AFTER_2017);
     expect(on.operationCodes).toEqual(['ONS-ON', 'ONS-WE']);
     expect(on.totals).toMatchObject({ engaged: 15, accepted: 9, chargedPeople: 1, offences: 2 });
-    expect(on.totals.referrals).toEqual({ pending: 0, accepted: 0, declined: 0, closed: 0 });
+    expect(on.totals.referrals).toEqual({ pending: 0, accepted: 0, declined: 0, closed: 0, withdrawn: 0 });
     expect(on.agencies).toBe(3);
     expect(on.personnel).toBe(40 + 6 + 3); // WPS's Quebec counts stay in Quebec
     expect(on.overdue).toEqual([]);
@@ -555,7 +556,7 @@ describe('computeDigest', () => {
         'offences',
         'by_agency',
       ]);
-      expect(Object.keys(json.referrals)).toEqual(['pending', 'accepted', 'declined', 'closed']);
+      expect(Object.keys(json.referrals)).toEqual(['pending', 'accepted', 'declined', 'closed', 'withdrawn']);
       for (const a of json.by_agency) {
         expect(Object.keys(a)).toEqual(['agency', 'engaged', 'accepted', 'referrals', 'charged_people', 'offences']);
       }
@@ -568,7 +569,7 @@ describe('computeDigest', () => {
         accepted: 132,
         minors: 6,
         safety_ensured: 53,
-        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3 },
+        referrals: { pending: 3, accepted: 8, declined: 1, closed: 3, withdrawn: 0 },
         charged_people: 12,
         offences: 21,
       });

@@ -82,6 +82,12 @@ async function cardFor(h: Harness, scope: 'own' | 'other', accepted = false): Pr
   return structuredClone(card());
 }
 
+/** A pending referral made by an officer of agency A (own) or of agency B (other), to the other agency. */
+async function referralMadeBy(h: Harness, scope: 'own' | 'other'): Promise<string> {
+  const [officer, to] = scope === 'own' ? [people.officer, 'B'] : [otherOfficer, 'A'];
+  return /R-\d+/.exec(await ok(h, officer, '/refer', `${await engagementOf(h, scope)} to=${to} needs=shelter urgency=routine consent=yes`))![0];
+}
+
 async function click(h: Harness, who: TestUser, card: StoredMessage, actionId: string): Promise<string> {
   const button = buttonsOf(card).find((e) => e.action_id === actionId)!;
   const before = h.slack.callsTo('response_url').length;
@@ -151,6 +157,10 @@ const ATTEMPTS: Record<string, Attempt[]> = {
     async (h, who, scope) => click(h, who, await cardFor(h, scope), 'referral_accept'),
     async (h, who, scope) => click(h, who, await cardFor(h, scope), 'referral_decline'),
     async (h, who, scope) => click(h, who, await cardFor(h, scope, true), 'referral_close'),
+  ],
+  'withdraw a referral': [
+    // Own: made by agency A's officer; other: made by agency B's officer. Withdrawn by command.
+    async (h, who, scope) => say(h, who, '/refer', `withdraw ${await referralMadeBy(h, scope)} reason=duplicate`),
   ],
   'digest preview / post': [
     (h, who, scope) => say(h, who, '/digest', scope === 'own' ? 'OPA' : 'OPB'),

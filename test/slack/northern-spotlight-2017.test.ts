@@ -86,7 +86,7 @@ describe('Operation Northern Spotlight 2017, replayed through Slack', () => {
     expect(code).toBe(0);
     const digest = JSON.parse(out);
     expect(digest).toMatchObject({ operation: 'ONS-WE', engaged: 13, offered: 13, accepted: 11, minors: 1, agencies: 6 });
-    expect(digest.referrals).toEqual({ pending: 4, accepted: 0, declined: 0, closed: 0 });
+    expect(digest.referrals).toEqual({ pending: 4, accepted: 0, declined: 0, closed: 0, withdrawn: 0 });
     const engagedBy = Object.fromEntries(digest.by_agency.map((a: { agency: string; engaged: number }) => [a.agency, a.engaged]));
     expect(Object.keys(engagedBy).sort()).toEqual([...LOCAL_POLICE, 'WEFIGHT'].sort());
     expect(LOCAL_POLICE.filter((c) => engagedBy[c] > 0)).toHaveLength(5);
@@ -131,7 +131,7 @@ describe('Operation Northern Spotlight 2017, replayed through Slack', () => {
       expect(blocks).not.toMatch(/\*Under 18\*\n1\b/);
       // Four referrals, one from each of four services: the table's referrals column would pin each
       // service at 1, so the post leaves it out; the states still show, as <5.
-      expect(blocks).toContain('*Referrals:* <5 pending · 0 accepted · 0 declined · 0 closed');
+      expect(blocks).toContain('*Referrals:* <5 pending · 0 accepted · 0 declined · 0 closed · 0 withdrawn');
       expect(blocks).toContain('   eng   acc  chrg\n');
       expect(blocks).toMatch(/\nWPS +<5 +<5 +<5```/);
       expect(blocks).toContain(
@@ -156,7 +156,7 @@ describe('Operation Northern Spotlight 2017, replayed through Slack', () => {
       const blocks = textOf(answer.json?.blocks);
       expect(blocks).toMatch(/\*Under 18\*\n1† \(\+1†\)/);
       expect(blocks).toMatch(/\*Engaged\*\n13 \(\+13\)/);
-      expect(blocks).toContain('*Referrals:* 4† pending · 0 accepted · 0 declined · 0 closed');
+      expect(blocks).toContain('*Referrals:* 4† pending · 0 accepted · 0 declined · 0 closed · 0 withdrawn');
       expect(blocks).toMatch(/\nWPS +3† +3† +1 +3†```/);
       expect(blocks).toContain('† hidden in a channel post: shown as <5; referrals by agency are left out.');
     });

@@ -186,6 +186,42 @@ describe('referrals', () => {
     expect(await tableCounts(h)).toEqual(before);
   });
 
+  it('refuses a second open referral of an engagement to the same agency, naming the open one, until it is declined', async () => {
+    const e = await engagement();
+    const { ref, card } = await refer(`${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`);
+    const before = await tableCounts(h);
+    expect(await say(h, wpsCoordinator, '/refer', `${e} to=WEFIGHT needs=legal urgency=urgent consent=yes`)).toBe(
+      `${e} already has an open referral to *WEFIGHT*: *${ref}* (pending). Nothing was stored. ${e} can be referred to WEFIGHT again once ${ref} is declined, closed or withdrawn (\`/refer withdraw ${ref} reason=duplicate\`).`,
+    );
+    const byForm = await h.submitView(wpsOfficer, {
+      callbackId: 'refer_modal',
+      values: {
+        engagement: { engagement: { selected_option: { value: e.slice(2) } } },
+        to_agency: { to_agency: { selected_option: { value: 'WEFIGHT' } } },
+        needs: { needs: { type: 'multi_static_select', selected_options: [{ value: 'medical' }] } },
+        urgency: { urgency: { selected_option: { value: 'urgent' } } },
+        consent: { consent: { selected_options: [{ value: 'yes' }] } },
+        note: { note: { value: null } },
+      },
+    });
+    expect(textOf((byForm.json!.view as { blocks: unknown }).blocks)).toContain(`already has an open referral to *WEFIGHT*: *${ref}* (pending)`);
+    expect(await tableCounts(h)).toEqual(before);
+
+    // Once it is no longer open, the engagement can go to the same agency again.
+    const opened = h.slack.callsTo('views.open').length;
+    await click(wefightCoordinator, card, 'Decline');
+    await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opened + 1);
+    const declineForm = h.slack.callsTo('views.open').at(-1)!.args.view as { private_metadata: string };
+    await h.submitView(wefightCoordinator, {
+      callbackId: 'referral_decline_modal',
+      privateMetadata: declineForm.private_metadata,
+      values: { reason: { reason: { value: 'No capacity this week' } } },
+    });
+    expect(await h.sql.value('SELECT status FROM referrals WHERE id = ?', Number(ref.slice(2)))).toBe('declined');
+    const again = await ok(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=routine consent=yes`);
+    expect(again).toMatch(/^Referred \*R-\d+\* to \*WEFIGHT\*/);
+  });
+
   it('refers through the form, picking from the officer’s recent engagements', async () => {
     const e = await engagement();
     const opened = h.slack.callsTo('views.open').length;

@@ -12,6 +12,7 @@ const CODES = new Map(
     white_check_mark: '✅',
     x: '❌',
     lock: '🔒',
+    leftwards_arrow_with_hook: '↩️',
     warning: '⚠️',
     alarm_clock: '⏰',
     rotating_light: '🚨',

@@ -1,0 +1,1 @@
+CREATE INDEX `referrals_referrer_idx` ON `referrals` (`referrer_team_id`,`referrer_user_id`,`status`);
