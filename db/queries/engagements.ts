@@ -68,6 +68,8 @@ export async function findEngagement(tx: Tx, id: number): Promise<{ id: number; 
 export interface RecentEngagement {
   id: number;
   operationCode: string;
+  /** The operation's time zone: when the engagement happened is shown in it. */
+  timezone: string;
   ageBand: AgeBand;
   area: string | null;
   occurredAt: number;
@@ -80,6 +82,7 @@ export async function listRecentEngagementsOf(tx: Tx, officer: { teamId: string;
     .select({
       id: engagements.id,
       operationCode: operations.code,
+      timezone: operations.timezone,
       ageBand: engagements.ageBand,
       area: engagements.area,
       occurredAt: engagements.occurredAt,

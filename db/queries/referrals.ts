@@ -188,6 +188,21 @@ export async function findOpenReferralOf(tx: Tx, engagementId: number, toAgencyI
   return row;
 }
 
+/** Every referral of these engagements, oldest first, with where it went: the /refer form shows each engagement's. */
+export async function listReferralsOfEngagements(
+  tx: Tx,
+  engagementIds: readonly number[],
+): Promise<Array<{ engagementId: number; toAgencyCode: string; status: ReferralStatus }>> {
+  if (engagementIds.length === 0) return [];
+  const { referrals, agencies } = tx.tables;
+  return tx.orm
+    .select({ engagementId: referrals.engagementId, toAgencyCode: agencies.code, status: referrals.status })
+    .from(referrals)
+    .innerJoin(agencies, eq(agencies.id, referrals.toAgencyId))
+    .where(inArray(referrals.engagementId, [...engagementIds]))
+    .orderBy(asc(referrals.id));
+}
+
 /** Pending and accepted referrals a person made, newest first (referrals_referrer_idx). */
 export async function listOpenReferralIdsBy(tx: Tx, referrer: { teamId: string; userId: string }, limit: number): Promise<number[]> {
   const { referrals } = tx.tables;

@@ -5,6 +5,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { Home } from '../domain/home.js';
 import type { Messages } from '../i18n/index.js';
 import { mrkdwn, plain } from './elements.js';
+import { officerActions } from './next-steps.js';
 import { referralActions, withdrawAction } from './referral-card.js';
 
 export function buildHomeView(home: Home, msg: Messages): HomeView {
@@ -16,6 +17,8 @@ export function buildHomeView(home: Home, msg: Messages): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(m.title) },
     { type: 'context', elements: [mrkdwn(m.whoYouAre(principal.role, principal.agencyCode, home.agencyName))] },
+    // Those who log (the permission table's engage / refer row) get the shift's two actions first.
+    ...(principal.role === 'intake' ? [] : [officerActions(msg)]),
     { type: 'divider' },
     { type: 'section', text: mrkdwn(`*${m.operations}*`) },
   ];

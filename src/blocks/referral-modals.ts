@@ -2,6 +2,7 @@
 import type { ModalView } from '@slack/types';
 import { CLOSE_OUTCOMES, NEEDS, URGENCIES, WITHDRAWAL_REASONS } from '../../db/vocabulary.js';
 import type { Referral } from '../domain/referrals.js';
+import type { ReferableEngagement } from '../domain/referrals.js';
 import type { Messages } from '../i18n/index.js';
 import { IDS } from '../slack/ids.js';
 import { formModal, input, mrkdwn, option } from './elements.js';
@@ -44,7 +45,7 @@ export function buildWithdrawModal(referral: Referral, msg: Messages, privateMet
 }
 
 export function buildReferModal(
-  engagements: Array<{ id: number; operationCode: string; ageBand: string; area: string | null }>,
+  engagements: ReferableEngagement[],
   agencies: Array<{ code: string; name: string }>,
   msg: Messages,
   privateMetadata: string,
@@ -52,9 +53,7 @@ export function buildReferModal(
 ): ModalView {
   const m = msg.referral.referModal;
   const F = IDS.referModal;
-  const engagementOptions = engagements.map((e) =>
-    option(String(e.id), `E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${e.area}` : ''}`),
-  );
+  const engagementOptions = engagements.map((e) => option(String(e.id), m.engagementOption(e)));
   const chosen = engagementOptions.find((o) => o.value === String(chosenEngagement));
   return formModal(
     {

@@ -3,7 +3,7 @@
 // write, so a double click, two intake workers at once, or a retried request change it once.
 import type { Tx } from '../../db/database.js';
 import { insertDirectMessages } from '../../db/queries/direct-messages.js';
-import { findEngagement, listRecentEngagementsOf } from '../../db/queries/engagements.js';
+import { findEngagement, listRecentEngagementsOf, type RecentEngagement } from '../../db/queries/engagements.js';
 import { listReceivingAgencies } from '../../db/queries/agencies.js';
 import {
   type CloseOutcome,
@@ -11,6 +11,7 @@ import {
   findReferralRow,
   insertReferral,
   insertReferralEvent,
+  listReferralsOfEngagements,
   type Need,
   type ReferralRow,
   type ReferralStatus,
@@ -201,9 +202,19 @@ export function isWithdrawable(referral: Referral): boolean {
   return (TRANSITIONS.withdraw.from as readonly ReferralStatus[]).includes(referral.status);
 }
 
-/** The engagements a person logged most recently, for the /refer form. */
-export function recentEngagementsOf(tx: Tx, actor: Actor, limit = 25) {
-  return listRecentEngagementsOf(tx, actor, limit);
+/** An engagement the /refer form offers, with the referrals already made of it (oldest first). */
+export interface ReferableEngagement extends RecentEngagement {
+  referrals: Array<{ toAgencyCode: string; status: ReferralStatus }>;
+}
+
+/** The engagements a person logged most recently, for the /refer form and App Home. */
+export async function recentEngagementsOf(tx: Tx, actor: Actor, limit = 25): Promise<ReferableEngagement[]> {
+  const engagements = await listRecentEngagementsOf(tx, actor, limit);
+  const referrals = await listReferralsOfEngagements(
+    tx,
+    engagements.map((e) => e.id),
+  );
+  return engagements.map((e) => ({ ...e, referrals: referrals.filter((r) => r.engagementId === e.id) }));
 }
 
 /** Agencies that can receive referrals (they have an intake channel). */

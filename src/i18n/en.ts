@@ -6,7 +6,7 @@ import type { OperationSummary, Operation, Participation } from '../domain/opera
 import type { Action, Role } from '../domain/permissions.js';
 import type { PersonalDataKind } from '../domain/data-guard.js';
 import type { FreeTextField } from '../domain/free-text.js';
-import type { Referral } from '../domain/referrals.js';
+import type { ReferableEngagement, Referral } from '../domain/referrals.js';
 import { escapeMrkdwn } from '../blocks/elements.js';
 import { truncate } from '../domain/truncate.js';
 import type { HomeOperation } from '../domain/home.js';
@@ -17,6 +17,15 @@ const CARD_REPORT_MINUTES = CARD_REPORT_AFTER_MS / 60_000;
 const CARD_RETRY_MAX_MINUTES = CARD_RETRY_MAX_MS / 60_000;
 
 const esc = escapeMrkdwn;
+
+/** Labels used inside other sentences as well as in `labels` below: one label per value. */
+const LABELS = {
+  ageBand: { under18: 'Under 18', '18-24': '18–24', '25-34': '25–34', '35-44': '35–44', '45plus': '45 or older', unknown: 'Unknown' },
+} as const;
+
+/** A moment as plain text in a zone, for places Slack's date formatting cannot reach (select options). */
+const localTime = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
 /** What a channel post of the digest hides beyond `<5`: figures held back, parts left out. */
 export interface HiddenInPost {
@@ -147,7 +156,7 @@ export const en = {
   },
   common: { ok: 'OK', yes: 'yes', no: 'no' },
   labels: {
-    ageBand: { under18: 'Under 18', '18-24': '18–24', '25-34': '25–34', '35-44': '35–44', '45plus': '45 or older', unknown: 'Unknown' },
+    ageBand: LABELS.ageBand,
     gender: { female: 'Female', male: 'Male', nonbinary: 'Non-binary', unknown: 'Unknown' },
     need: {
       shelter: 'Shelter',
@@ -211,7 +220,7 @@ export const en = {
         `${o.startDate} → ${o.endDate} · ${o.timezone} · lead *${o.leadAgencyCode}*${o.parentCode ? ` · under *${o.parentCode}*` : ''}`,
         `Digest: ${o.digestChannelId ? `${o.digestTime} in ${channel(o.digestChannelId)}` : 'no channel'}`,
         `${plural(d.agencies, 'agency', 'agencies')} · ${d.personnel} personnel${d.operationCodes.length > 1 ? ` · includes ${d.operationCodes.slice(1).join(', ')}` : ''}`,
-        `*Engaged ${d.totals.engaged}* · accepted ${d.totals.accepted} · minors ${d.totals.minors}`,
+        `*Engaged ${d.totals.engaged}* · accepted ${d.totals.accepted} · under 18 ${d.totals.minors}`,
         `Referrals: ${d.totals.referrals.pending} pending, ${d.totals.referrals.accepted} accepted, ${d.totals.referrals.declined} declined, ${d.totals.referrals.closed} closed, ${d.totals.referrals.withdrawn} withdrawn`,
         `Charges: ${plural(d.totals.chargedPeople, 'person', 'people')} charged with ${plural(d.totals.offences, 'offence')}`,
       ].join('\n'),
@@ -236,6 +245,7 @@ export const en = {
     /** Buttons under the answer to an engagement. */
     refer: 'Refer',
     logAnother: 'Log another',
+    referElsewhere: 'Refer elsewhere',
     notRecentEngagement: (ref: string) => `${ref} is not among your recent engagements. Refer it with \`/refer ${ref} to=<AGENCY> needs=<need,…> urgency=<…> consent=yes\`.`,
     noOperations: 'Your agency has not joined an open operation, so there is nothing to log in. A coordinator joins one with `/op join <OPCODE> <AGENCY>`.',
     acceptedNeedsOffered: '`accepted=yes` needs `offered=yes`: support must be offered before it is accepted.',
@@ -336,6 +346,16 @@ export const en = {
       title: 'Refer to an agency',
       submit: 'Refer',
       engagement: 'Engagement',
+      /** One engagement in the picker: when, who, where, and the referrals already made of it, so two people met minutes apart are told apart. */
+      engagementOption: (e: ReferableEngagement) =>
+        [
+          `E-${e.id}`,
+          e.operationCode,
+          localTime(e.occurredAt, e.timezone),
+          LABELS.ageBand[e.ageBand],
+          ...(e.area ? [e.area] : []),
+          e.referrals.length === 0 ? 'not referred' : e.referrals.map((r) => `${r.toAgencyCode} ${r.status}`).join(', '),
+        ].join(' · '),
       to: 'Refer to',
       needs: 'Needs',
       urgency: 'Urgency',
@@ -424,6 +444,8 @@ export const en = {
   },
   home: {
     title: 'Liaison',
+    logEngagement: 'Log an engagement',
+    refer: 'Refer someone',
     whoYouAre: (role: Role, code: string | null, name: string | null) =>
       code ? `You are *${role}* at *${code}*${name ? ` — ${esc(name)}` : ''}.` : `You are *${role}* (no agency).`,
     operations: 'Your operations',
@@ -438,7 +460,7 @@ export const en = {
     yourReferralLine: (r: Referral) => `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · to ${r.toAgencyCode}\n${referralState(r)}`,
     recentEngagements: 'Your recent engagements',
     engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
-      `• E-${e.id} · ${e.operationCode} · ${e.ageBand}${e.area ? ` · ${esc(e.area)}` : ''} · ${when(e.occurredAt)}`,
+      `• E-${e.id} · ${e.operationCode} · ${LABELS.ageBand[e.ageBand as keyof typeof LABELS.ageBand] ?? e.ageBand}${e.area ? ` · ${esc(e.area)}` : ''} · ${when(e.occurredAt)}`,
   },
   install: {
     done: (team: string) => `Liaison is installed${team ? ` in ${team}` : ''}. Close this page and type /agency help in Slack.`,

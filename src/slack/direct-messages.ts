@@ -5,6 +5,7 @@ import { claimDirectMessage, listQueuedDirectMessagesFor, type QueuedDirectMessa
 import type { KnownBlock } from '@slack/types';
 import { mrkdwn } from '../blocks/elements.js';
 import { withdrawAction } from '../blocks/referral-card.js';
+import { referElsewhere } from '../blocks/next-steps.js';
 import type { Deps } from '../deps.js';
 import { directMessageRetryAt } from '../domain/cards.js';
 import { findReferral, type Referral } from '../domain/referrals.js';
@@ -48,10 +49,16 @@ async function send(deps: Deps, clients: SlackClients, message: QueuedDirectMess
   }
 }
 
-/** The referrer's message about an open referral carries its Withdraw button. */
+/**
+ * The referrer's message about a referral carries the next step: Withdraw while it is open,
+ * Refer elsewhere once it is declined.
+ */
 function blocksOf(message: QueuedDirectMessage, referral: Referral, text: string): { blocks?: KnownBlock[] } {
-  const withdraw = message.kind === 'referral_status' ? withdrawAction(referral, messagesFor(), `dm_withdraw_${referral.id}`) : null;
-  return withdraw ? { blocks: [{ type: 'section', text: mrkdwn(text) }, withdraw] } : {};
+  if (message.kind !== 'referral_status') return {};
+  const msg = messagesFor();
+  const next =
+    referral.status === 'declined' ? referElsewhere(referral.engagementId, msg, `dm_refer_elsewhere_${referral.id}`) : withdrawAction(referral, msg, `dm_withdraw_${referral.id}`);
+  return next ? { blocks: [{ type: 'section', text: mrkdwn(text) }, next] } : {};
 }
 
 function textOf(deps: Deps, message: QueuedDirectMessage, referral: Referral): string {

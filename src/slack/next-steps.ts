@@ -1,6 +1,7 @@
-// The buttons under "Logged E-n": `Refer` opens the referral form with that engagement chosen, and
-// `Log another` opens the engagement form. On a message they open a new form; on the form that
-// said "Logged E-n" they replace it, so the officer goes straight on.
+// The officer's next steps: `Refer` opens the referral form (with the engagement chosen when the
+// button names one: under "Logged E-n", or `Refer elsewhere` on a decline), and `Log another` opens
+// the engagement form. From a message or App Home they open a new form; on the form that said
+// "Logged E-n" they replace it, so the officer goes straight on.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { View } from '@slack/types';
 import { z } from 'zod';
@@ -39,7 +40,8 @@ export function registerNextSteps(app: App, deps: Deps): void {
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
     const msg = messagesFor();
     const engagementId = engagementOf(action.value);
-    const onForm = body.container?.type === 'view' && body.view?.id;
+    // On a form (the one that said "Logged E-n") the next form replaces it; from App Home or a message it opens.
+    const onForm = body.container?.type === 'view' && body.view?.type === 'modal';
     const channelId = body.channel?.id ?? '';
     try {
       const view = await deps.db.read(async (tx) => {

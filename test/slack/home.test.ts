@@ -38,7 +38,10 @@ describe('App Home', () => {
     expect(text).toContain('You are *officer* at *WPS* — Windsor Police Service.');
     expect(text).toContain('*ONS-WE* Northern Spotlight Windsor-Essex');
     expect(text).toMatch(/Engaged 1 · accepted 1/);
-    expect(text).toMatch(/E-\d+ · ONS-WE · 18-24 · Windsor downtown/);
+    expect(text).toMatch(/E-\d+ · ONS-WE · 18–24 · Windsor downtown/);
+    // The shift's two actions come first.
+    const actions = latestHome(wpsOfficer)!.blocks.find((b) => b.block_id === 'home_officer_actions');
+    expect(actions?.elements?.map((b) => b.text.text)).toEqual(['Log an engagement', 'Refer someone']);
   });
 
   it('publishes nothing for someone who has not opened App Home', async () => {

@@ -244,7 +244,7 @@ describe('logging from Slack', () => {
 
     it('shows the figures so far in /op show', async () => {
       const show = await ok(h, wpsOfficer, '/op', 'show ONS-WE');
-      expect(show).toMatch(/\*Engaged \d+\* · accepted \d+ · minors 1/);
+      expect(show).toMatch(/\*Engaged \d+\* · accepted \d+ · under 18 1/);
       expect(show).toContain('Charges: 1 person charged with 3 offences');
     });
   });

@@ -3,7 +3,8 @@
 // a forged or stale button is refused, saying what to type. Through the real app, both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, Harness } from '../helpers/harness.js';
-import { ADMIN_ENV, ckpsOfficer, seedWorld, wpsOfficer } from '../helpers/world.js';
+import { buttonsOf } from '../helpers/fake-slack.js';
+import { ADMIN_ENV, INTAKE_CHANNEL, ckpsOfficer, ok, seedWorld, wefightCoordinator, wpsOfficer } from '../helpers/world.js';
 
 type Button = { action_id: string; value: string; text: { text: string } };
 type Block = { type: string; block_id?: string; elements?: Button[] };
@@ -98,6 +99,47 @@ describe('next steps after an engagement', () => {
     expect(update.view_id).toBe('VDONE1');
     expect(update.view.callback_id).toBe('refer_modal');
     expect(`E-${chosenEngagement(update.view)}`).toBe(done.title.text);
+  });
+
+  it('offers Refer elsewhere on the officer’s message about a decline, with the same person chosen', async () => {
+    const { ref: e } = await engage('ONS-WE age=18-24 gender=female offered=yes accepted=yes');
+    const ref = /R-\d+/.exec(await ok(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=legal urgency=routine consent=yes`))![0];
+    const cardOf = () => h.slack.channelMessages(INTAKE_CHANNEL).find((m) => m.text.includes(`${ref} `));
+    await expect.poll(() => cardOf() && buttonsOf(cardOf()!).length).toBe(2);
+    const decline = buttonsOf(cardOf()!).find((b) => b.text.text === 'Decline')!;
+    const opens = h.slack.callsTo('views.open').length;
+    await h.click(wefightCoordinator, { actionId: decline.action_id, value: decline.value }, cardOf()!);
+    await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opens + 1);
+    await h.submitView(wefightCoordinator, {
+      callbackId: 'referral_decline_modal',
+      privateMetadata: (lastOpened() as unknown as { private_metadata: string }).private_metadata,
+      values: { reason: { reason: { value: 'no capacity this week' } } },
+    });
+    const declinedMessage = () =>
+      h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === wpsOfficer.userId && String(c.args.text).includes(`*${ref}*`) && String(c.args.text).includes('Declined'));
+    await expect.poll(() => declinedMessage()).toBeTruthy();
+    const elsewhere = (declinedMessage()!.args.blocks as Block[]).find((b) => b.type === 'actions')?.elements ?? [];
+    expect(elsewhere.map((b) => b.text.text)).toEqual(['Refer elsewhere']);
+    await h.click(wpsOfficer, { actionId: elsewhere[0]!.action_id, value: elsewhere[0]!.value }, { channel: 'D0WPSOFF', ts: '1507766400.001000' });
+    await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opens + 2);
+    expect(lastOpened().callback_id).toBe('refer_modal');
+    expect(chosenEngagement(lastOpened())).toBe(e.slice(2));
+  });
+
+  it('puts Log an engagement and Refer someone at the top of the officer’s App Home, each opening its form', async () => {
+    await h.event(wpsOfficer.teamId, { type: 'app_home_opened', user: wpsOfficer.userId, tab: 'home', channel: 'D0WPSOFF', event_ts: '1507766400.002000' });
+    const home = () => h.slack.callsTo('views.publish').filter((c) => c.args.user_id === wpsOfficer.userId).at(-1)?.args.view as { blocks: Block[] } | undefined;
+    await expect.poll(() => home()?.blocks.some((b) => b.block_id === 'home_officer_actions')).toBe(true);
+    const [log, refer] = home()!.blocks.find((b) => b.block_id === 'home_officer_actions')!.elements!;
+    for (const [button, form] of [
+      [log!, 'engage_modal'],
+      [refer!, 'refer_modal'],
+    ] as const) {
+      const opens = h.slack.callsTo('views.open').length;
+      await h.clickOnHome(wpsOfficer, { actionId: button.action_id, value: button.value, blockId: 'home_officer_actions' });
+      await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opens + 1);
+      expect(lastOpened().callback_id).toBe(form);
+    }
   });
 
   it('refuses a Refer button for someone else’s engagement, saying what to type, and opens nothing', async () => {

@@ -229,7 +229,9 @@ describe('referrals', () => {
     await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opened + 1);
     const view = h.slack.callsTo('views.open')[opened]!.args.view as { callback_id: string; blocks: unknown[] };
     expect(view.callback_id).toBe('refer_modal');
-    expect(textOf(view.blocks)).toContain(`${e} · ONS-WE · 18-24 · Windsor downtown`);
+    // Each engagement told apart by when, who and where, and whether it was referred already.
+    expect(textOf(view.blocks)).toContain(`${e} · ONS-WE · Oct 11, 20:00 · 18–24 · Windsor downtown · not referred`);
+    expect(textOf(view.blocks)).toMatch(/E-\d+ · ONS-WE · Oct 11, \d\d:\d\d · 18–24 · Windsor downtown · WEFIGHT (pending|accepted|declined|closed|withdrawn)/);
     const submitted = await h.submitView(wpsOfficer, {
       callbackId: 'refer_modal',
       values: {
