@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * guard, the blocks, the config, the sandbox page) and the browser suite run once, in the SQLite
  * project; so do the tests of SQLite's own machinery (group commit, its migrations).
  */
-const BOTH_ENGINES = ['test/slack/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/jobs/**/*.test.ts', 'test/domain/digest.test.ts', 'test/cli.test.ts'];
+const BOTH_ENGINES = ['test/slack/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/jobs/**/*.test.ts', 'test/domain/digest.test.ts', 'test/cli.test.ts', 'test/cli-import.test.ts'];
 const POSTGRES_ONLY = ['test/db/pg/**/*.test.ts', 'test/instances/**/*.test.ts'];
 
 export default defineConfig({

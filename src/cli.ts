@@ -8,6 +8,8 @@ import { verifyAudit } from './domain/audit.js';
 import { readDigest, toDigestJson } from './domain/digest.js';
 import { EXPORT_COLUMNS, csvLine, exportRows } from './domain/export.js';
 import { findOperation } from './domain/operations.js';
+import { IMPORT_TEXT } from './import/messages.js';
+import { parseImportRequest, runImport } from './import/run.js';
 import { messagesFor } from './i18n/index.js';
 import { databaseStartFailure } from './liaison.js';
 
@@ -32,7 +34,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     throw error;
   }
   const usage = () => {
-    io.err(m.usage);
+    // The catalogue's usage ends with a blank line; the import commands go just before it.
+    io.err(`${m.usage.trimEnd()}\n${IMPORT_TEXT.usage}`);
     return EXIT.usage;
   };
   const withDatabase = async (work: (db: Database, applied: number) => Promise<number>) => {
@@ -121,6 +124,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         io.err(m.auditBroken(verdict.badRowId, verdict.problem));
         return EXIT.failed;
       });
+    }
+    case 'import': {
+      const request = parseImportRequest(rest);
+      if (!request) return usage();
+      return withDatabase(async (db) => EXIT[await runImport(db, config, request, io)]);
     }
     default:
       return usage();

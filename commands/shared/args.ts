@@ -117,6 +117,11 @@ const NOT_ONE_LINE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}]/u
 /** The zod issue that validateArgs answers with the catalogue's `notOneLine`. */
 const ONE_LINE_ISSUE = { params: { problem: 'not_one_line' } } as const;
 
+/** True for ZName's refusal of a name that is not one line of plain text (its message is the caller's). */
+export function isNotOneLineIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.params?.problem === ONE_LINE_ISSUE.params.problem;
+}
+
 /** A name: one line of plain text, 2 to 80 characters. */
 export const ZName = z
   .string()
@@ -141,6 +146,8 @@ export const ZCount = z
 
 export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel, e.g. #intake or C0123456');
 export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a person, e.g. @name or U0123456');
+/** A Slack organisation: a workspace (T…) or an Enterprise Grid organisation (E…). */
+export const ZTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team or enterprise ID, e.g. T0123456');
 
 /** zod compiles a schema on its first parse: keep one strict copy per schema rather than one per request. */
 const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
@@ -221,7 +228,7 @@ function checkArgs<S extends z.ZodObject>(
       const isPositional = positionalNames.includes(field);
       const label = isPositional ? `\`<${field}>\`` : `\`${field}=\``;
       if (input[field] === undefined) problems.push(m.missing(label));
-      else if (issue.code === 'custom' && issue.params?.problem === ONE_LINE_ISSUE.params.problem) problems.push(m.notOneLine(label));
+      else if (isNotOneLineIssue(issue)) problems.push(m.notOneLine(label));
       else problems.push(m.badValue(label, issue.message));
     }
   }

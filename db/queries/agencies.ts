@@ -64,6 +64,10 @@ export async function insertAgency(
   return row!.id;
 }
 
+export async function updateAgencyRow(tx: Tx, id: number, agency: Omit<AgencyRow, 'id' | 'code'>): Promise<void> {
+  await tx.orm.update(tx.tables.agencies).set(agency).where(eq(tx.tables.agencies.id, id));
+}
+
 export async function listAgenciesWithMemberCounts(tx: Tx): Promise<Array<AgencyRow & { members: number }>> {
   const { agencies, members } = tx.tables;
   const memberCount = tx.orm

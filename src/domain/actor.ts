@@ -8,3 +8,9 @@ export interface Actor {
 export function describeActor(actor: Actor): string {
   return `${actor.teamId}:${actor.userId}`;
 }
+
+/**
+ * The operator CLI, in the audit log: Liaison's own actors sit in the team `liaison`, as retention
+ * does (SYSTEM_ACTOR), since whoever runs the CLI on the server has no Slack identity.
+ */
+export const OPERATOR_CLI_ACTOR: Actor = { teamId: 'liaison', userId: 'cli' };

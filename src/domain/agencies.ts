@@ -1,6 +1,15 @@
 // Partner agencies and their members.
 import type { Tx } from '../../db/database.js';
-import { type AgencyKind, type AgencyRow, findAgencyByCode, type Language, findAgencyById, insertAgency, listAgenciesWithMemberCounts } from '../../db/queries/agencies.js';
+import {
+  type AgencyKind,
+  type AgencyRow,
+  findAgencyByCode,
+  type Language,
+  findAgencyById,
+  insertAgency,
+  listAgenciesWithMemberCounts,
+  updateAgencyRow,
+} from '../../db/queries/agencies.js';
 import { countMembersByRole, findMembership, upsertMember } from '../../db/queries/members.js';
 import { listOperationCodesJoinedBy } from '../../db/queries/operations.js';
 import type { Messages } from '../i18n/index.js';
@@ -25,6 +34,11 @@ export interface AddAgencyInput {
   name: string;
   kind: AgencyKind;
   intakeChannelId?: string;
+  /**
+   * The intake channel's workspace. A slash command's is the caller's own; the operator CLI has no
+   * workspace, and passes null (a single-workspace install needs none).
+   */
+  intakeTeamId?: string | null;
   lang?: Language;
 }
 
@@ -39,7 +53,7 @@ export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Pro
     name: input.name,
     kind: input.kind,
     intakeChannelId: input.intakeChannelId ?? null,
-    intakeTeamId: input.intakeChannelId ? actor.teamId : null,
+    intakeTeamId: input.intakeChannelId ? (input.intakeTeamId === undefined ? actor.teamId : input.intakeTeamId) : null,
     lang: input.lang ?? 'en',
     createdAt: at,
   });
@@ -52,6 +66,43 @@ export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Pro
     at,
   });
   return (await findAgencyById(tx, id))!;
+}
+
+/** What may change about an agency: what is left out stays as it is. */
+export type UpdateAgencyInput = { code: string } & Partial<Omit<AddAgencyInput, 'code'>>;
+
+/** The fields an update changes, in a fixed order: the audit row names them. */
+const UPDATABLE = ['name', 'kind', 'intakeChannelId', 'lang'] as const;
+
+/**
+ * Changes an existing agency's name, kind, intake channel or language (an admin's right, as adding
+ * is). Changes nothing, and audits nothing, when every value given is the one stored.
+ */
+export async function updateAgency(ctx: RequestContext, input: UpdateAgencyInput): Promise<{ agency: Agency; changed: Array<(typeof UPDATABLE)[number]> }> {
+  const { tx } = ctx;
+  authorize(ctx.principal, 'agency.add', {}, ctx.msg);
+  const agency = await requireAgency(tx, input.code, ctx.msg);
+  const changed = UPDATABLE.filter((field) => input[field] !== undefined && input[field] !== agency[field]);
+  if (changed.length === 0) return { agency, changed };
+  const at = nowMs(ctx);
+  const channelChanged = changed.includes('intakeChannelId');
+  const next = {
+    name: input.name ?? agency.name,
+    kind: input.kind ?? agency.kind,
+    intakeChannelId: input.intakeChannelId ?? agency.intakeChannelId,
+    intakeTeamId: channelChanged ? (input.intakeTeamId === undefined ? ctx.principal.actor.teamId : input.intakeTeamId) : agency.intakeTeamId,
+    lang: input.lang ?? agency.lang,
+  };
+  await updateAgencyRow(tx, agency.id, next);
+  if (changed.includes('name')) forgetRegisteredNames(ctx.deps.db);
+  await appendAudit(tx, {
+    actor: ctx.principal.actor,
+    action: 'agency.update',
+    ref: `agency:${agency.code}`,
+    detail: { changed, kind: next.kind, intake: Boolean(next.intakeChannelId), lang: next.lang },
+    at,
+  });
+  return { agency: (await findAgencyById(tx, agency.id))!, changed };
 }
 
 export interface AgencySummary extends Agency {
@@ -88,6 +139,11 @@ export interface SetMembersInput {
   userIds: readonly string[];
   agencyCode: string;
   role: Role;
+  /**
+   * The people's organisation, when the caller knows it (the operator CLI's file names it); a slash
+   * command's mentions carry none, and the people are taken to be in the registering person's.
+   */
+  teamId?: string;
 }
 
 /** What happened to one person named: registered (or changed, with the role they had), or refused and why. */
@@ -111,8 +167,7 @@ export async function setMembers(ctx: RequestContext, input: SetMembersInput): P
   const agency = await requireAgency(tx, input.agencyCode, msg);
   authorize(principal, 'agency.member', { agencyId: agency.id }, msg);
   if (principal.role !== 'admin' && input.role === 'admin') throw new AppError('forbidden', msg.agency.onlyAdminsGrantAdmin);
-  // The people named are in the registering person's organisation: Slack's mention carries no team.
-  const teamId = principal.actor.teamId;
+  const teamId = input.teamId ?? principal.actor.teamId;
   const at = nowMs(ctx);
   const outcomes: MemberOutcome[] = [];
   for (const userId of new Set(input.userIds)) {
