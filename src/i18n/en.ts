@@ -515,4 +515,6 @@ export const en = {
   },
 };
 
-export type Messages = typeof en;
+/** Every catalogue's shape: the English one's keys and functions, with any text where it has text. */
+type Catalogue<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Catalogue<T[K]> };
+export type Messages = Catalogue<typeof en>;
