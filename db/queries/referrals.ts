@@ -3,13 +3,14 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../database.js';
 import { preparedQuery } from '../prepared.js';
-import type { CLOSE_OUTCOMES, NEEDS, REFERRAL_STATUSES, URGENCIES, WITHDRAWAL_REASONS } from '../vocabulary.js';
+import type { CLOSE_OUTCOMES, LANGUAGES, NEEDS, REFERRAL_STATUSES, URGENCIES, WITHDRAWAL_REASONS } from '../vocabulary.js';
 
 export type Need = (typeof NEEDS)[number];
 export type Urgency = (typeof URGENCIES)[number];
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+export type Language = (typeof LANGUAGES)[number];
 
 /** A referral with what its card, its direct messages and its reminders show. */
 export interface ReferralRow {
@@ -30,6 +31,8 @@ export interface ReferralRow {
   fromAgencyName: string;
   toAgencyId: number;
   toAgencyCode: string;
+  /** The receiving agency's language: its card is written in it. */
+  toAgencyLang: Language;
   intakeChannelId: string | null;
   intakeTeamId: string | null;
   referrerTeamId: string;
@@ -73,6 +76,7 @@ const byId = preparedQuery((tx) => {
       fromAgencyName: from.name,
       toAgencyId: r.toAgencyId,
       toAgencyCode: to.code,
+      toAgencyLang: to.lang,
       intakeChannelId: to.intakeChannelId,
       intakeTeamId: to.intakeTeamId,
       referrerTeamId: r.referrerTeamId,

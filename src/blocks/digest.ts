@@ -8,6 +8,8 @@
 // all, in the same layout, with † on each figure a channel post would hide.
 import type { KnownBlock } from '@slack/types';
 import type { Digest } from '../domain/digest.js';
+import type { DigestLanguage } from '../../db/queries/operations.js';
+import type { Language } from '../../db/queries/referrals.js';
 import {
   AGENCY_COLUMNS,
   AGENCY_TABLE_ROWS,
@@ -23,7 +25,7 @@ import {
   sumAgencyRows,
 } from '../domain/small-numbers.js';
 import type { HiddenInPost } from '../i18n/en.js';
-import type { Messages } from '../i18n/index.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
 import { mrkdwn, plain } from './elements.js';
 import type { Message } from './referral-card.js';
 import { truncate } from '../domain/truncate.js';
@@ -65,6 +67,25 @@ interface DigestView {
   overdue: { rows: Array<{ agency: string; pending: Figure }>; rest: { agencies: number; pending: Figure } | null } | null;
   /** The one line on small numbers, when there is something to say. */
   note: string | null;
+}
+
+/**
+ * The digest in the operation's language, or in both, one after the other, the first named first
+ * (`en+fr`): one post every partner can read.
+ */
+export function buildDigestMessageIn(
+  lang: DigestLanguage,
+  digest: Digest,
+  localDate: string,
+  reader: { audience: DigestAudience; hideBelow: number },
+): DigestMessage {
+  const parts = (lang.split('+') as Language[]).map((language) => buildDigestMessage(digest, localDate, messagesFor(language), reader));
+  if (parts.length === 1) return parts[0]!;
+  return {
+    text: parts.map((p) => p.text).join('\n\n'),
+    blocks: parts.flatMap((p, i) => (i === 0 ? p.blocks : [{ type: 'divider' } as const, ...p.blocks])),
+    unprotected: [...new Set(parts.flatMap((p) => p.unprotected))],
+  };
 }
 
 export function buildDigestMessage(

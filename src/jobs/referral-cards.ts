@@ -5,7 +5,6 @@
 // answer) costs one call per run, not one per card queued for it.
 import { deferCard, listCardsToSync } from '../../db/queries/cards.js';
 import { CARD_REPORT_AFTER_MS, refusesWholeChannel, retryDelayMs } from '../domain/cards.js';
-import { messagesFor } from '../i18n/index.js';
 import { syncReferralCard } from '../slack/card-delivery.js';
 import { reportUndeliverableCards } from '../slack/card-reports.js';
 import type { Job } from './types.js';
@@ -18,7 +17,6 @@ const RUN_BUDGET_MS = 20_000;
 export const referralCardsJob: Job = {
   name: 'referral-cards',
   async run({ deps, clients }, now) {
-    const msg = messagesFor();
     const started = performance.now();
     const unavailable = new Map<string, string>();
     for (const card of await deps.db.read((tx) => listCardsToSync(tx, now.getTime(), CARDS_PER_RUN))) {
@@ -29,7 +27,7 @@ export const referralCardsJob: Job = {
         await deps.db.transaction((tx) => deferCard(tx, card.id, at, { error: refusal, retryAt: at + retryDelayMs(card.attempts + 1) }));
         continue;
       }
-      const result = await syncReferralCard(deps, clients, card.id, msg);
+      const result = await syncReferralCard(deps, clients, card.id);
       if (result.status === 'failed' && card.intakeChannelId && (result.unclear || refusesWholeChannel(result.error))) {
         unavailable.set(card.intakeChannelId, result.error);
       }

@@ -15,7 +15,6 @@ const HOUR = 3_600_000;
 export const referralRemindersJob: Job = {
   name: 'referral-reminders',
   async run({ deps, clients }, now) {
-    const msg = messagesFor();
     const limits = deps.config.overdueLimits;
     for (const due of await deps.db.read((tx) => dueReminders(tx, now.getTime(), limits))) {
       const { referral } = due;
@@ -31,6 +30,8 @@ export const referralRemindersJob: Job = {
       }
       if (!(await deps.db.transaction((tx) => claimReminder(tx, due)))) continue;
       const limit = limitFor(referral, limits);
+      // Threaded under the card: in the card's (the receiving agency's) language.
+      const msg = messagesFor(referral.toAgencyLang);
       const text =
         referral.status === 'pending'
           ? msg.referral.reminderPending(referral, Math.round(limit / HOUR))

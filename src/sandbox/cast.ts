@@ -22,6 +22,8 @@ export interface Person {
   handle: string;
   /** Shown beside the name in the person switcher (sandbox chrome, not Liaison's data). */
   title: string;
+  /** Their Slack language, as `users.info` gives it (en-US when absent). */
+  locale?: string;
 }
 
 export const PEOPLE = {

@@ -148,7 +148,15 @@ export function createWebApi(workspace: Workspace, logger: Logger, botToken: str
       if (!person) return refuse(method, 'user_not_found');
       return {
         ok: true,
-        user: { id: person.id, team_id: ws.team.id, name: person.handle, real_name: person.name, is_bot: false, profile: { real_name: person.name, display_name: person.handle } },
+        user: {
+          id: person.id,
+          team_id: ws.team.id,
+          name: person.handle,
+          real_name: person.name,
+          is_bot: false,
+          profile: { real_name: person.name, display_name: person.handle },
+          ...(String(args.include_locale) === 'true' ? { locale: person.locale ?? 'en-US' } : {}),
+        },
       };
     },
 

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 import type { RequestContext } from '../domain/context.js';
 import { resolvePrincipal } from '../domain/permissions.js';
 import { checkCanTransition, findReferral, requireReferral, transitionReferral } from '../domain/referrals.js';
-import { messagesFor } from '../i18n/index.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
@@ -53,12 +53,12 @@ export function clickedMessage(body: BlockAction): ClickedMessage | undefined {
   return { channel: container.channel_id, ts: container.message_ts };
 }
 
-async function requestFor(deps: Deps, tx: Tx, body: BlockAction): Promise<RequestContext> {
+async function requestFor(deps: Deps, tx: Tx, body: BlockAction, msg: Messages): Promise<RequestContext> {
   const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
-  return { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg: messagesFor() };
+  return { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg };
 }
 
-type ButtonHandler = (args: ButtonArgs, referralId: number) => Promise<void>;
+type ButtonHandler = (args: ButtonArgs, referralId: number, msg: Messages) => Promise<void>;
 
 export function registerActions(app: App, deps: Deps, clients: SlackClients, homes: HomePublisher): void {
   const onButton = (handler: ButtonHandler) => async (original: ButtonArgs) => {
@@ -72,7 +72,8 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
     const args = { ...original, ack } as ButtonArgs;
     const { body, action, respond } = args;
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
-    const msg = messagesFor();
+    // The clicker reads the answers and forms in their own language; the card stays in its agency's.
+    const msg = messagesFor(await clients.languageOf(actor.teamId, actor.userId));
     const referralId = parseButtonValue(action.value);
     const context = { action: action.action_id, team: actor.teamId, user: actor.userId };
     if (referralId === null) {
@@ -81,7 +82,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       return;
     }
     try {
-      await handler(args, referralId);
+      await handler(args, referralId, msg);
     } catch (error) {
       await ack();
       if (error instanceof RepeatedRequest) {
@@ -99,32 +100,32 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
 
   const redrawStaleCard = async (referralId: number, clicked: ClickedMessage | undefined) => {
     const referral = await deps.db.read((tx) => findReferral(tx, referralId));
-    if (referral) await redrawAfterClick(deps, clients, referral, clicked, messagesFor());
+    if (referral) await redrawAfterClick(deps, clients, referral, clicked);
   };
 
-  const accept = onButton(async ({ ack, body }, referralId) => {
-    const { referral, msg } = await handleOnce(deps, body, async (tx) => {
-      const request = await requestFor(deps, tx, body);
+  const accept = onButton(async ({ ack, body }, referralId, msg) => {
+    const { referral } = await handleOnce(deps, body, async (tx) => {
+      const request = await requestFor(deps, tx, body, msg);
       await transitionReferral(request, referralId, 'accept');
       // Only a click that was allowed to act on the referral may say where its card is.
       await adoptClickedCard(tx, body, referralId);
-      return { referral: await requireReferral(tx, referralId, request), msg: request.msg };
+      return { referral: await requireReferral(tx, referralId, request) };
     });
     await ack();
-    await redrawAfterClick(deps, clients, referral, clickedMessage(body), msg);
+    await redrawAfterClick(deps, clients, referral, clickedMessage(body));
     await sendQueuedDirectMessagesFor(deps, clients, referral.id);
     await homes.refreshForReferral(referral);
   });
 
   // Decline, Close and Withdraw ask for a reason or an outcome first; the click is checked before the form opens.
   const openForm = (build: typeof buildDeclineModal, transition: 'decline' | 'close' | 'withdraw') =>
-    onButton(async ({ ack, client, body }, referralId) => {
-      const { referral, msg } = await handleOnce(deps, body, async (tx) => {
-        const request = await requestFor(deps, tx, body);
+    onButton(async ({ ack, client, body }, referralId, msg) => {
+      const { referral } = await handleOnce(deps, body, async (tx) => {
+        const request = await requestFor(deps, tx, body, msg);
         const found = await requireReferral(tx, referralId, request);
         checkCanTransition(request, found, transition);
         await adoptClickedCard(tx, body, referralId);
-        return { referral: found, msg: request.msg };
+        return { referral: found };
       });
       await ack();
       await client.views.open({ trigger_id: body.trigger_id, view: build(referral, msg, JSON.stringify({ referral: referral.id, card: clickedMessage(body) })) });

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, isRawBodyError, isValidSlackRequest, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { toBoltLogger } from '../logger.js';
-import { appClientOptions, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
+import { appClientOptions, classifyFailure, createNoRetryClient, distributionClients, type SlackClients, singleWorkspaceClients } from './clients.js';
 import { BOT_SCOPES, createInstallationStore, installerOptions, registerUninstall } from './installations.js';
 import { dropMalformedPayloads } from './payload-shape.js';
 
@@ -89,13 +89,15 @@ export function createSlackApp(deps: Deps, isReady: () => boolean): SlackTranspo
   dropMalformedPayloads(app, logger);
 
   if (installations) registerUninstall(app, installations);
+  // English is the answer meanwhile; the code says why (missing_scope: reinstall with users:read).
+  const languageLookupFailed = (error: unknown) => logger.warn('person language not looked up; English used', { error: classifyFailure(error).code });
 
   return {
     app,
     clients:
       slack.kind === 'distribution'
-        ? distributionClients(installations!, config)
-        : singleWorkspaceClients(app.client, createNoRetryClient(slack.botToken, config)),
+        ? distributionClients(installations!, config, languageLookupFailed)
+        : singleWorkspaceClients(app.client, createNoRetryClient(slack.botToken, config), languageLookupFailed),
     async start(host) {
       if (slack.kind === 'socket') {
         await app.start();

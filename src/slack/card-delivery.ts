@@ -16,7 +16,7 @@ import { claimCardSync, markCardOutOfStep, recordCardDrawn, recordCardFailure, r
 import type { Deps } from '../deps.js';
 import { cardClaimMs, retryDelayMs } from '../domain/cards.js';
 import { findReferral, type Referral } from '../domain/referrals.js';
-import type { Messages } from '../i18n/index.js';
+import { messagesFor } from '../i18n/index.js';
 import { classifyFailure, type SlackClients } from './clients.js';
 
 export type CardSync =
@@ -33,13 +33,15 @@ export type ClickedMessage = { channel: string; ts: string };
  * the card is in step or another instance is working on it. A failure is recorded with the time of
  * the next attempt (the card job's business from then on).
  */
-export async function syncReferralCard(deps: Deps, clients: SlackClients, referralId: number, msg: Messages): Promise<CardSync> {
+export async function syncReferralCard(deps: Deps, clients: SlackClients, referralId: number): Promise<CardSync> {
   const now = deps.clock.now().getTime();
   const claimed = await deps.db.transaction(async (tx) =>
     (await claimCardSync(tx, referralId, now, now + cardClaimMs(deps.config.slackApiTimeoutMs))) ? findReferral(tx, referralId) : undefined,
   );
   if (!claimed) return { status: 'in_step' };
   let referral = claimed;
+  // A card is in its receiving agency's language, whoever's click or command drew it.
+  const msg = messagesFor(referral.toAgencyLang);
   const fail = async (error: { code: string; kind: 'refused' | 'unknown' }, lostMessage = false): Promise<CardSync> => {
     const attempt = claimed.cardAttempts + 1;
     const retryAt = deps.clock.now().getTime() + retryDelayMs(attempt);
@@ -80,21 +82,21 @@ export async function syncReferralCard(deps: Deps, clients: SlackClients, referr
  * has passed, or an update Slack never confirmed). A click on another copy (one an earlier version
  * of Liaison posted twice) turns that copy into a buttonless pointer to the current card.
  */
-export async function redrawAfterClick(deps: Deps, clients: SlackClients, referral: Referral, clicked: ClickedMessage | undefined, msg: Messages): Promise<void> {
+export async function redrawAfterClick(deps: Deps, clients: SlackClients, referral: Referral, clicked: ClickedMessage | undefined): Promise<void> {
   const isTheCard = clicked !== undefined && clicked.channel === referral.cardChannelId && clicked.ts === referral.cardTs;
   // A click on no message (App Home) or on one outside the intake channel (the referrer's direct
   // message) is not on a copy of the card: the card is brought in step, nothing else is touched.
   if (!clicked || isTheCard || clicked.channel !== referral.intakeChannelId) {
     if (isTheCard) await deps.db.transaction((tx) => markCardOutOfStep(tx, referral.id));
-    await syncReferralCard(deps, clients, referral.id, msg);
+    await syncReferralCard(deps, clients, referral.id);
     return;
   }
   try {
     const client = await clients.forTeam(referral.intakeTeamId);
-    const copy = buildOlderCardCopy(referral, msg);
+    const copy = buildOlderCardCopy(referral, messagesFor(referral.toAgencyLang));
     await client.chat.update({ channel: clicked.channel, ts: clicked.ts, text: copy.text, blocks: copy.blocks });
   } catch (error) {
     deps.logger.warn('older card copy not updated', { referral: referral.ref, error: classifyFailure(error).code });
   }
-  await syncReferralCard(deps, clients, referral.id, msg);
+  await syncReferralCard(deps, clients, referral.id);
 }

@@ -4,6 +4,7 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { WebClient } from './effects.js';
+import { type Language, PersonLanguages } from './languages.js';
 
 /** No Web API call may hang a listener or a job for long (SLACK_API_TIMEOUT_MS, 10 s by default). */
 export function appClientOptions(config: Config): webApi.WebClientOptions {
@@ -45,10 +46,16 @@ export interface SlackClients {
   forTeam(teamId: string | null): Promise<WebClient>;
   /** The same workspace's client, but never retrying: for posts that must not happen twice. */
   noRetryForTeam(teamId: string | null): Promise<WebClient>;
+  /** The language a person reads Liaison in (their Slack locale), looked up once and kept. */
+  languageOf(teamId: string, userId: string): Promise<Language>;
 }
 
 /** Distribution mode: each workspace's own bot token, from its installation; clients cached per token. */
-export function distributionClients(installations: { findBotToken(teamId: string): Promise<string | undefined> }, config: Config): SlackClients {
+export function distributionClients(
+  installations: { findBotToken(teamId: string): Promise<string | undefined> },
+  config: Config,
+  onLookupFailed?: (error: unknown) => void,
+): SlackClients {
   const cache = new Map<string, { client: WebClient; noRetry: WebClient }>();
   const pair = async (teamId: string | null) => {
     const token = teamId ? await installations.findBotToken(teamId) : undefined;
@@ -63,9 +70,12 @@ export function distributionClients(installations: { findBotToken(teamId: string
     }
     return entry;
   };
-  return { forTeam: async (teamId) => (await pair(teamId)).client, noRetryForTeam: async (teamId) => (await pair(teamId)).noRetry };
+  const forTeam = async (teamId: string | null) => (await pair(teamId)).client;
+  const languages = new PersonLanguages(forTeam, onLookupFailed);
+  return { forTeam, noRetryForTeam: async (teamId) => (await pair(teamId)).noRetry, languageOf: (teamId, userId) => languages.languageOf(teamId, userId) };
 }
 
-export function singleWorkspaceClients(app: WebClient, noRetry: WebClient): SlackClients {
-  return { forTeam: async () => app, noRetryForTeam: async () => noRetry };
+export function singleWorkspaceClients(app: WebClient, noRetry: WebClient, onLookupFailed?: (error: unknown) => void): SlackClients {
+  const languages = new PersonLanguages(async () => app, onLookupFailed);
+  return { forTeam: async () => app, noRetryForTeam: async () => noRetry, languageOf: (teamId, userId) => languages.languageOf(teamId, userId) };
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../domain/errors.js';
 import { type RateLimit, rateLimitFor, spendCommand, takeCommand } from '../domain/rate-limit.js';
 import { messagesFor } from '../i18n/index.js';
+import type { SlackClients } from './clients.js';
 import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { actorFrom } from './identity.js';
@@ -13,13 +14,13 @@ import { handleOnce, RepeatedRequest } from './requests.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner): void {
+export function registerCommands(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients): void {
   const limit = rateLimitFor(deps.config.commandRatePerMinute);
   const byName = new Map(COMMANDS.map((c) => [c.name, c]));
   // One listener for every command: Bolt runs each listener's middleware for every request, so
   // fewer listeners is less work per request on the hot path.
   const names = new RegExp(`^(${COMMANDS.map((c) => c.name).join('|')})$`);
-  app.command(names, (args) => handleCommand(byName.get(args.command.command)!, args, deps, limit, runEffects));
+  app.command(names, (args) => handleCommand(byName.get(args.command.command)!, args, deps, limit, runEffects, clients));
 }
 
 async function handleCommand(
@@ -28,9 +29,10 @@ async function handleCommand(
   deps: Deps,
   limit: RateLimit,
   runEffects: EffectRunner,
+  clients: SlackClients,
 ): Promise<void> {
-  const msg = messagesFor(command.locale as string | undefined);
   const actor = actorFrom(command.user_id, command.team_id, command.enterprise_id);
+  const msg = messagesFor(await clients.languageOf(actor.teamId, actor.userId));
   const context = { command: definition.name, team: actor.teamId, user: actor.userId };
   let result: CommandResult;
   try {

@@ -1,12 +1,12 @@
 // Posting a claimed digest run, once. Slack refusing (ok:false, 429) leaves the run failed and due;
 // no clear answer leaves it unknown, logged and reported to the lead agency's coordinators.
-import { buildDigestMessage } from '../blocks/digest.js';
+import { buildDigestMessageIn } from '../blocks/digest.js';
 import type { Deps } from '../deps.js';
 import { finishDigestRun } from '../domain/digest-runs.js';
 import { computeDigest } from '../domain/digest.js';
 import { getOperationById } from '../domain/operations.js';
 import { leadCoordinators } from '../domain/members.js';
-import type { Messages } from '../i18n/index.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
 import { classifyFailure, type SlackClients } from './clients.js';
 import { slackErrorCode } from './reminder-delivery.js';
 
@@ -16,7 +16,6 @@ export async function postDigestRun(
   deps: Deps,
   clients: SlackClients,
   run: { runId: number | null; operationId: number; localDate: string },
-  msg: Messages,
 ): Promise<DigestDelivery> {
   const now = deps.clock.now();
   const { operation, digest } = await deps.db.read(async (tx) => {
@@ -31,7 +30,7 @@ export async function postDigestRun(
     await finish({ status: 'failed', error: 'no_digest_channel' });
     return { status: 'failed', error: 'no_digest_channel' };
   }
-  const message = buildDigestMessage(digest, run.localDate, msg, { audience: 'channel', hideBelow: operation.hideBelow });
+  const message = buildDigestMessageIn(operation.lang, digest, run.localDate, { audience: 'channel', hideBelow: operation.hideBelow });
   // Labels of figures (e.g. `byAgency.WPS.referrals`), never values: the post said as little as it can.
   if (message.unprotected.length > 0) deps.logger.warn('digest posted with figures the small-numbers check could not protect', { ...context, figures: message.unprotected });
   try {
@@ -48,7 +47,7 @@ export async function postDigestRun(
       deps.logger.warn('digest refused by Slack; it stays due', { ...context, error: failure.code });
     } else {
       deps.logger.error('digest outcome unknown; not retried', { ...context, error: failure.code });
-      await reportUnknownOutcome(deps, clients, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, channel));
+      await reportUnknownOutcome(deps, clients, operation.leadAgencyId, (msg) => msg.digest.outcomeUnknown(operation.code, run.localDate, channel));
     }
     return { status, error: failure.code };
   }
@@ -59,16 +58,16 @@ export async function reportInterruptedRuns(
   deps: Deps,
   clients: SlackClients,
   runs: Array<{ operationId: number; localDate: string }>,
-  msg: Messages,
 ): Promise<void> {
   for (const run of runs) {
     const operation = await deps.db.read((tx) => getOperationById(tx, run.operationId));
     deps.logger.error('digest outcome unknown after an interruption; not retried', { operation: operation.code, date: run.localDate });
-    await reportUnknownOutcome(deps, clients, operation.leadAgencyId, msg.digest.outcomeUnknown(operation.code, run.localDate, operation.digestChannelId ?? ''));
+    await reportUnknownOutcome(deps, clients, operation.leadAgencyId, (msg) => msg.digest.outcomeUnknown(operation.code, run.localDate, operation.digestChannelId ?? ''));
   }
 }
 
-async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgencyId: number, text: string): Promise<void> {
+/** Each coordinator reads it in their own language. */
+async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgencyId: number, text: (msg: Messages) => string): Promise<void> {
   const coordinators = await deps.db.read((tx) => leadCoordinators(tx, leadAgencyId));
   // An agency with no coordinator registered yet: the deployment's bootstrap admins hear instead.
   const people = coordinators.length
@@ -77,7 +76,7 @@ async function reportUnknownOutcome(deps: Deps, clients: SlackClients, leadAgenc
   for (const person of people) {
     try {
       const client = await clients.forTeam(person.teamId);
-      await client.chat.postMessage({ channel: person.userId, text });
+      await client.chat.postMessage({ channel: person.userId, text: text(messagesFor(await clients.languageOf(person.teamId, person.userId))) });
     } catch (error) {
       deps.logger.warn('coordinator not told of an unknown digest outcome', { user: person.userId, error: slackErrorCode(error) });
     }

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.js';
 import { directMessageRetryAt } from '../domain/cards.js';
 import { findReferral, type Referral } from '../domain/referrals.js';
 import { limitFor } from '../domain/reminders.js';
-import { messagesFor } from '../i18n/index.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
 import { classifyFailure, type SlackClients } from './clients.js';
 
 const HOUR = 3_600_000;
@@ -36,8 +36,10 @@ async function send(deps: Deps, clients: SlackClients, message: QueuedDirectMess
   const context = { referral: referral.ref, kind: message.kind, user: message.userId };
   try {
     const client = await clients.forTeam(message.teamId);
-    const text = textOf(deps, message, referral);
-    await client.chat.postMessage({ channel: message.userId, text, ...blocksOf(message, referral, text) });
+    // Written when sent, from the referral as it is now, in the reader's language.
+    const msg = messagesFor(await clients.languageOf(message.teamId, message.userId));
+    const text = textOf(deps, message, referral, msg);
+    await client.chat.postMessage({ channel: message.userId, text, ...blocksOf(message, referral, text, msg) });
     await deps.db.transaction((tx) => recordDirectMessageSent(tx, message.id, deps.clock.now().getTime()));
   } catch (error) {
     const { code } = classifyFailure(error);
@@ -53,16 +55,14 @@ async function send(deps: Deps, clients: SlackClients, message: QueuedDirectMess
  * The referrer's message about a referral carries the next step: Withdraw while it is open,
  * Refer elsewhere once it is declined.
  */
-function blocksOf(message: QueuedDirectMessage, referral: Referral, text: string): { blocks?: KnownBlock[] } {
+function blocksOf(message: QueuedDirectMessage, referral: Referral, text: string, msg: Messages): { blocks?: KnownBlock[] } {
   if (message.kind !== 'referral_status') return {};
-  const msg = messagesFor();
   const next =
     referral.status === 'declined' ? referElsewhere(referral.engagementId, msg, `dm_refer_elsewhere_${referral.id}`) : withdrawAction(referral, msg, `dm_withdraw_${referral.id}`);
   return next ? { blocks: [{ type: 'section', text: mrkdwn(text) }, next] } : {};
 }
 
-function textOf(deps: Deps, message: QueuedDirectMessage, referral: Referral): string {
-  const msg = messagesFor();
+function textOf(deps: Deps, message: QueuedDirectMessage, referral: Referral, msg: Messages): string {
   switch (message.kind) {
     case 'referral_status':
       return msg.referral.dm(referral);

@@ -29,19 +29,19 @@ export function createEffectRunner(deps: Deps, clients: SlackClients, homes: Hom
     for (const effect of effects) {
       try {
         if (effect.type === 'post_referral_card') {
-          const card = await syncReferralCard(deps, clients, effect.referralId, context.msg);
+          const card = await syncReferralCard(deps, clients, effect.referralId);
           const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (card.status === 'failed' && context.respond && referral) await context.respond(context.msg.referral.cardQueued(referral, card.error));
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'referral_changed') {
-          await syncReferralCard(deps, clients, effect.referralId, context.msg);
+          await syncReferralCard(deps, clients, effect.referralId);
           await sendQueuedDirectMessagesFor(deps, clients, effect.referralId);
           const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'refresh_home') {
           await homes.refresh([effect]);
         } else if (effect.type === 'post_digest') {
-          const delivery = await postDigestRun(deps, clients, effect, context.msg);
+          const delivery = await postDigestRun(deps, clients, effect);
           const { code } = await deps.db.read((tx) => getOperationById(tx, effect.operationId));
           await context.respond?.(
             delivery.status === 'posted' ? context.msg.digest.posted(code, delivery.channel) : context.msg.digest.postFailed(code, delivery.error),

@@ -16,7 +16,7 @@ export async function publishHome(deps: Deps, clients: SlackClients, actor: Acto
   try {
     const client = await clients.forTeam(actor.teamId);
     const home = await deps.db.read((tx) => homeFor(tx, actor, deps.config.bootstrapAdmins, deps.clock.now(), deps.config.overdueLimits.pending));
-    await client.views.publish({ user_id: actor.userId, view: buildHomeView(home, messagesFor()) });
+    await client.views.publish({ user_id: actor.userId, view: buildHomeView(home, messagesFor(await clients.languageOf(actor.teamId, actor.userId))) });
   } catch (error) {
     deps.logger.warn('home not published', { team: actor.teamId, user: actor.userId, error: slackErrorCode(error) });
   }

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { resolvePrincipal } from '../domain/permissions.js';
 import type { RequestContext } from '../domain/context.js';
 import { messagesFor } from '../i18n/index.js';
+import type { SlackClients } from './clients.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
@@ -29,7 +30,7 @@ function engagementOf(value: string | undefined): number | undefined {
   }
 }
 
-export function registerNextSteps(app: App, deps: Deps): void {
+export function registerNextSteps(app: App, deps: Deps, clients: SlackClients): void {
   const forms: Record<string, (request: RequestContext, channelId: string, engagementId: number | undefined) => Promise<View>> = {
     [IDS.nextSteps.refer]: (request, channelId, engagementId) => referForm(request, channelId, engagementId),
     [IDS.nextSteps.logAnother]: (request, channelId) => engageForm(request, channelId),
@@ -38,7 +39,7 @@ export function registerNextSteps(app: App, deps: Deps): void {
     // The form must open within the trigger's three seconds: acknowledge first, then build it.
     await ack();
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
-    const msg = messagesFor();
+    const msg = messagesFor(await clients.languageOf(actor.teamId, actor.userId));
     const engagementId = engagementOf(action.value);
     // On a form (the one that said "Logged E-n") the next form replaces it; from App Home or a message it opens.
     const onForm = body.container?.type === 'view' && body.view?.type === 'modal';

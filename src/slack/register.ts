@@ -12,9 +12,9 @@ import { registerViews } from './views.js';
 export function registerListeners(app: App, deps: Deps, clients: SlackClients): void {
   const homes = new HomePublisher(deps, clients);
   const runEffects = createEffectRunner(deps, clients, homes);
-  registerCommands(app, deps, runEffects);
+  registerCommands(app, deps, runEffects, clients);
   registerActions(app, deps, clients, homes);
-  registerNextSteps(app, deps);
+  registerNextSteps(app, deps, clients);
   registerViews(app, deps, runEffects, clients, homes);
   registerHome(app, deps, homes);
   app.error(async (error) => {

@@ -86,7 +86,7 @@ function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Mess
 export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, clients: SlackClients, homes: HomePublisher): void {
   const handlers = new Map<string, (args: ViewArgs) => Promise<void>>();
   const register = (callbackId: string, blockForField: Record<string, string>, submit: Submit) =>
-    handlers.set(callbackId, submissionHandler(deps, callbackId, blockForField, submit));
+    handlers.set(callbackId, submissionHandler(deps, clients, callbackId, blockForField, submit));
   const F = IDS.engageModal;
   register(F.callbackId, { area: F.area, note: F.note }, async ({ request, state }) => {
     const blocks = { operation: F.operation, age: F.age, gender: F.gender, offered: F.offered, accepted: F.accepted, language: F.language };
@@ -157,7 +157,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
       return {
         close: true,
         after: async () => {
-          await redrawAfterClick(deps, clients, referral, metadata.card, submission.request.msg);
+          await redrawAfterClick(deps, clients, referral, metadata.card);
           await sendQueuedDirectMessagesFor(deps, clients, referral.id);
           await homes.refreshForReferral(referral);
         },
@@ -183,10 +183,16 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
 }
 
 /** One submission handler: parse, run, answer once, then the work that may wait. */
-function submissionHandler(deps: Deps, callbackId: string, blockForField: Record<string, string>, submit: Submit): (args: ViewArgs) => Promise<void> {
+function submissionHandler(
+  deps: Deps,
+  clients: SlackClients,
+  callbackId: string,
+  blockForField: Record<string, string>,
+  submit: Submit,
+): (args: ViewArgs) => Promise<void> {
   return async ({ ack, body, view }: ViewArgs) => {
-    const msg = messagesFor();
     const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
+    const msg = messagesFor(await clients.languageOf(actor.teamId, actor.userId));
     const context = { view: callbackId, team: actor.teamId, user: actor.userId };
     const failed = (text: string) => ack({ response_action: 'update', view: buildDoneModal(msg.errors.title, text, msg) });
     const state = ZViewState.safeParse(view.state?.values ?? {});

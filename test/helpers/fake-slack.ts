@@ -62,6 +62,8 @@ export class FakeSlack {
   readonly teams = new Map<string, FakeTeam>();
   readonly messages: StoredMessage[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  /** Slack locales of people (`users.info` with include_locale); everyone else is en-US. */
+  readonly locales = new Map<string, string>();
   /** Channels that refuse every call with an error until `accept(channel)`. */
   private readonly refusingChannels = new Map<string, string>();
   private server: Server | undefined;
@@ -240,6 +242,11 @@ export class FakeSlack {
         message.text = String(args.text ?? message.text);
         message.blocks = (args.blocks as unknown[]) ?? message.blocks;
         return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case 'users.info': {
+        const user = String(args.user);
+        const locale = this.locales.get(user) ?? 'en-US';
+        return { ok: true, user: { id: user, name: user.toLowerCase(), ...(String(args.include_locale) === 'true' ? { locale } : {}) } };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).replace(/^[UW]/, '')}` } };

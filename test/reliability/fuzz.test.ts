@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_BODY_LIMIT } from '../../src/slack/app.js';
+import { buttonsOf } from '../helpers/fake-slack.js';
 import { BOT_TOKEN, Harness, type HttpAnswer, type TestUser, textOf, FakeClock } from '../helpers/harness.js';
 import {
   ADMIN_ENV,
@@ -640,7 +641,8 @@ describe('fuzzing one Liaison over signed HTTP', () => {
       const reply = String(answer.json?.text ?? '');
       if (REFUSED.test(reply)) return; // refusing such text is a fix too
       const ref = /R-\d+/.exec(reply)![0];
-      await expect.poll(() => h.slack.channelMessages(INTAKE_CHANNEL).find((m) => m.text.includes(`${ref} `))).toBeTruthy();
+      // The card is posted as a line, then drawn with its details and buttons: wait for the drawing.
+      await expect.poll(() => h.slack.channelMessages(INTAKE_CHANNEL).some((m) => m.text.includes(`${ref} `) && buttonsOf(m).length > 0)).toBe(true);
       const card = textOf(h.slack.channelMessages(INTAKE_CHANNEL).find((m) => m.text.includes(`${ref} `))!.blocks);
       expect(card).not.toMatch(/<!(channel|here|everyone)>|<https?:[^>|]*\|/);
     });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/domain/audit.js';
 import { readDigest, toDigestJson } from '../../src/domain/digest.js';
 import { findOperation } from '../../src/domain/operations.js';
+import { buttonsOf } from '../helpers/fake-slack.js';
 import { FakeClock, Harness, signatureHeaders } from '../helpers/harness.js';
 import { sqlOf } from '../helpers/sql.js';
 import { TEST_ENGINE } from '../helpers/test-database.js';
@@ -157,7 +158,8 @@ describe('requests sent twice', () => {
       await seedWorld(h);
       const e = /E-\d+/.exec(await ok(h, wpsOfficer, '/engage', 'ONS-WE age=18-24 gender=female offered=yes accepted=yes'))![0];
       const ref = /R-\d+/.exec(await ok(h, wpsOfficer, '/refer', `${e} to=WEFIGHT needs=shelter urgency=urgent consent=yes`))![0];
-      await expect.poll(() => h.slack.channelMessages(INTAKE_CHANNEL).find((m) => m.text.includes(`${ref} `))).toBeTruthy();
+      // The card is posted as a line, then drawn with its details and buttons: wait for the drawing.
+      await expect.poll(() => h.slack.channelMessages(INTAKE_CHANNEL).some((m) => m.text.includes(`${ref} `) && buttonsOf(m).length > 0)).toBe(true);
       const card = structuredClone(h.slack.channelMessages(INTAKE_CHANNEL).find((m) => m.text.includes(`${ref} `))!);
       const value = JSON.stringify({ referral: Number(ref.slice(2)) });
       const answers = await Promise.all(Array.from({ length: 50 }, () => h.click(wefightCoordinator, { actionId: 'referral_accept', value }, card)));

@@ -73,8 +73,9 @@ async function cardFor(h: Harness, scope: 'own' | 'other', accepted = false): Pr
   const to = scope === 'own' ? 'A' : 'B';
   const ref = /R-\d+/.exec(await ok(h, bootstrap, '/refer', `${e} to=${to} needs=shelter urgency=routine consent=yes`))![0];
   const channel = scope === 'own' ? 'C0AINTAKE' : 'C0BINTAKE';
-  await expect.poll(() => h.slack.channelMessages(channel).find((m) => m.text.includes(`${ref} `))).toBeTruthy();
   const card = () => h.slack.channelMessages(channel).find((m) => m.text.includes(`${ref} `))!;
+  // The card is posted as a line, then drawn with its buttons: wait for them.
+  await expect.poll(() => card() && buttonsOf(card()).length).toBeGreaterThan(0);
   if (accepted) {
     await click(h, bootstrap, card(), 'referral_accept');
     await expect.poll(() => JSON.stringify(card().blocks)).toContain('referral_close');

@@ -118,9 +118,10 @@ describe('several organisations', () => {
     expect(updates).toHaveLength(3);
     expect(updates.every((c) => c.token === advocacy.token)).toBe(true);
     // …and the officer's direct messages through the police service's.
-    const dms = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === officer.userId && String(c.args.text).includes(ref));
-    expect(dms).toHaveLength(2);
-    expect(dms.every((c) => c.token === police.token)).toBe(true);
+    const dms = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === officer.userId && String(c.args.text).includes(ref));
+    // The direct messages follow the card's redraw.
+    await expect.poll(() => dms().length).toBe(2);
+    expect(dms().every((c) => c.token === police.token)).toBe(true);
     // Nothing was refused for using the wrong workspace's token.
     expect(h.logs.join('\n')).not.toContain('invalid_auth');
   });
