@@ -78,17 +78,19 @@ const localTime = (ms: number, timeZone: string, withYear = false) => {
 const when = (ms: number) => `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} à {time}|${localTime(ms, 'UTC', true)} UTC>`;
 
 const channel = (id: string | null) => (id ? `<#${id}>` : 'aucun');
+/** Where a card goes, after « dans »: the channel, or the intake channel that is not set. */
+const intake = (id: string | null) => (id ? `<#${id}>` : 'le canal d’accueil, qui n’est pas défini');
 /** A value's French label, or the value itself if it has none. */
 const labelOf = (labels: Readonly<Record<string, string>>, value: string) => labels[value] ?? value;
 
 /** Labels used inside other sentences as well as in `labels` below: one label per value. */
 const LABELS = {
   ageBand: {
-    under18: 'Moins de 18 ans',
-    '18-24': '18 à 24 ans',
-    '25-34': '25 à 34 ans',
-    '35-44': '35 à 44 ans',
-    '45plus': '45 ans ou plus',
+    under18: t`Moins de 18 ans`,
+    '18-24': t`18 à 24 ans`,
+    '25-34': t`25 à 34 ans`,
+    '35-44': t`35 à 44 ans`,
+    '45plus': t`45 ans ou plus`,
     unknown: 'Âge inconnu',
   },
   need: {
@@ -277,7 +279,7 @@ export const fr: Messages = {
     unknown: (code: string) => t`Il n’existe aucune opération *${code}*. Tapez \`/op list\` pour voir les codes.`,
     exists: (code: string) => t`L’opération *${code}* existe déjà. Tapez \`/op show ${code}\` pour la consulter.`,
     closed: (code: string) => t`L’opération *${code}* est close ; on ne peut plus rien y consigner.`,
-    endBeforeStart: t`\`end=\` est antérieure à \`start=\`. Veuillez corriger les dates.`,
+    endBeforeStart: t`La date \`end=\` précède la date \`start=\`. Veuillez corriger les dates.`,
     created: (o: Operation) =>
       [
         t`Opération *${o.code}* créée — ${esc(o.name)}, ${range(o.startDate, o.endDate)} (${o.timezone}), organisme responsable *${o.leadAgencyCode}*${o.parentCode ? `, sous *${o.parentCode}*` : ''}.`,
@@ -380,10 +382,10 @@ export const fr: Messages = {
     cardQueued: (r: Referral, error: string) =>
       t`*${r.ref}* est enregistrée, mais sa fiche n’a pas encore pu être publiée dans le canal d’accueil de ${r.toAgencyCode} (${slackProblem(error, r.intakeChannelId)}). Liaison continue d’essayer et vous avisera, ainsi que les coordonnateurs de ${r.toAgencyCode}, si elle n’y arrive toujours pas d’ici ${plural(CARD_REPORT_MINUTES, 'minute')}.`,
     cardUndeliverable: (r: Referral, error: string | null) =>
-      t`:warning: La fiche de l’orientation *${r.ref}* (${urgency(r.urgency)}) de *${r.fromAgencyCode}* vers *${r.toAgencyCode}* n’a pas pu être publiée dans ${channel(r.intakeChannelId)} : ${slackProblem(error ?? 'unknown_error', r.intakeChannelId)}. ` +
+      t`:warning: La fiche de l’orientation *${r.ref}* (${urgency(r.urgency)}) de *${r.fromAgencyCode}* vers *${r.toAgencyCode}* n’a pas pu être publiée dans ${intake(r.intakeChannelId)} : ${slackProblem(error ?? 'unknown_error', r.intakeChannelId)}. ` +
       t`D’ici là, les intervenants à l’accueil de ${r.toAgencyCode} peuvent l’accepter ou la refuser dans l’onglet Accueil (App Home) de Liaison. Liaison continue d’essayer : la fiche apparaîtra au plus ${plural(CARD_RETRY_MAX_MINUTES, 'minute')} après la correction du problème.`,
     overdueWithoutCard: (r: Referral, limitHours: number) =>
-      t`:alarm_clock: L’orientation *${r.ref}* (${urgency(r.urgency)}) de *${r.fromAgencyCode}* vers *${r.toAgencyCode}* attend depuis plus de ${num(limitHours)}${NBSP}h, et sa fiche n’est toujours pas dans ${channel(r.intakeChannelId)}` +
+      t`:alarm_clock: L’orientation *${r.ref}* (${urgency(r.urgency)}) de *${r.fromAgencyCode}* vers *${r.toAgencyCode}* attend depuis plus de ${num(limitHours)}${NBSP}h, et sa fiche n’est toujours pas dans ${intake(r.intakeChannelId)}` +
       t` (${slackProblem(r.cardError ?? 'unknown_error', r.intakeChannelId)}). Les intervenants à l’accueil de ${r.toAgencyCode} peuvent l’accepter ou la refuser dans l’onglet Accueil (App Home) de Liaison ; l’orientation a été faite par <@${r.referrer.userId}>.`,
     alreadyHandled: (r: Referral) =>
       r.actor
@@ -458,7 +460,7 @@ export const fr: Messages = {
     title: (code: string, date: string) => `Sommaire ${code} · ${day(date)}`,
     engaged: 'Personnes rencontrées',
     accepted: 'Aide acceptée',
-    minors: 'Moins de 18 ans',
+    minors: t`Moins de 18 ans`,
     safetyEnsured: 'Sécurité assurée',
     charged: 'Personnes accusées',
     chargedValue: (people: string, offences: string) => `${pluralOf(people, 'personne')}, ${pluralOf(offences, 'infraction')}`,
