@@ -1,4 +1,5 @@
 // /agency: add, list, show and register members of partner agencies.
+import { reasonText } from './shared/reasons.js';
 import { z } from 'zod';
 import { AGENCY_KINDS, LANGUAGES, ROLES } from '../db/vocabulary.js';
 import { addAgency, listAgencies, setMember, setMembers, showAgency } from '../src/domain/agencies.js';
@@ -65,7 +66,7 @@ async function registerMembers(args: ParsedArgs, ctx: CommandContext, usage: str
   for (const person of people) {
     const parsed = ZUserId.safeParse(person);
     if (parsed.success) userIds.push(parsed.data);
-    else problems.push(msg.parse.badValue(`\`<user>\` (${person.slice(0, 40)})`, parsed.error.issues[0]!.message));
+    else problems.push(msg.parse.badValue(`\`<user>\` (${person.slice(0, 40)})`, reasonText(parsed.error.issues[0]!.message, msg)));
   }
   if (problems.length > 0) throw invalidInput(problems, usage, msg);
   const { agency, outcomes } = await setMembers(await requestContext(ctx), { userIds, agencyCode: input.code, role: input.role });

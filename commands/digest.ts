@@ -1,5 +1,6 @@
 // /digest: preview an operation's digest (only the caller sees it), or post it now.
 import { z } from 'zod';
+import { reason } from './shared/reasons.js';
 import { buildDigestMessage } from '../src/blocks/digest.js';
 import { claimManualDigest, localDay } from '../src/domain/digest-runs.js';
 import { computeDigest } from '../src/domain/digest.js';
@@ -11,7 +12,7 @@ import { requestContext } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
 
-const ZDigest = z.object({ operation: ZCode, action: z.enum(['post'], 'can only be `post`').optional() });
+const ZDigest = z.object({ operation: ZCode, action: z.enum(['post'], reason('onlyPost')).optional() });
 
 export const digestCommand: CommandDefinition = {
   name: '/digest',

@@ -1,5 +1,6 @@
 // /engage: log one person met, in the key=value form or through the form (no arguments).
 import { z } from 'zod';
+import { reason } from './shared/reasons.js';
 import { AGE_BANDS, GENDERS } from '../db/vocabulary.js';
 import { buildEngageModal } from '../src/blocks/engage-modal.js';
 import { type LoggedEngagement, logEngagement } from '../src/domain/engagements.js';
@@ -20,12 +21,12 @@ export const ZLanguage = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'must be a language code such as en, fr or es');
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, reason('languageCode'));
 
 const ZAt = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be written YYYY-MM-DDTHH:MM')
-  .refine((v) => isIsoDate(v.slice(0, 10)) && isClockTime(v.slice(11)), 'is not a real date and time');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, reason('dateTime'))
+  .refine((v) => isIsoDate(v.slice(0, 10)) && isClockTime(v.slice(11)), reason('realDateTime'));
 
 const ZEngage = z.object({
   operation: ZCode,

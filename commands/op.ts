@@ -1,5 +1,6 @@
 // /op: create, join, list, show and close operations.
 import { z } from 'zod';
+import { reason } from './shared/reasons.js';
 import { computeDigest } from '../src/domain/digest.js';
 import { DIGEST_LANGUAGES } from '../db/vocabulary.js';
 import { closeOperation, createOperation, inviteAgency, joinOperation, listOperations, requireOperation } from '../src/domain/operations.js';
@@ -10,7 +11,7 @@ import { requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
 
-const ZDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
+const ZDate = z.string().refine(isIsoDate, reason('date'));
 
 const ZCreate = z.object({
   code: ZCode,
@@ -19,15 +20,15 @@ const ZCreate = z.object({
   end: ZDate,
   lead: ZCode,
   parent: ZCode.optional(),
-  tz: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/Toronto').optional(),
+  tz: z.string().refine(isValidTimeZone, reason('timeZone')).optional(),
   digest: ZChannelId.optional(),
-  digest_time: z.string().refine(isClockTime, 'must be a time written HH:MM (24-hour)').optional(),
+  digest_time: z.string().refine(isClockTime, reason('clockTime')).optional(),
   lang: zOneOf(DIGEST_LANGUAGES).optional(),
   hide_below: z
     .string()
-    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
+    .regex(/^\d{1,3}$/, reason('hideBelow'))
     .transform(Number)
-    .pipe(z.number().min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100'))
+    .pipe(z.number().min(1, reason('hideBelow')).max(100, reason('hideBelow')))
     .optional(),
 });
 const ZInvite = z.object({ code: ZCode, agency: ZCode });

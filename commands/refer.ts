@@ -1,5 +1,6 @@
 // /refer: refer an engagement to a supporting agency, in the key=value form or through the form.
 import { z } from 'zod';
+import { reason } from './shared/reasons.js';
 import { NEEDS, URGENCIES, WITHDRAWAL_REASONS } from '../db/vocabulary.js';
 import { buildReferModal } from '../src/blocks/referral-modals.js';
 import { AppError } from '../src/domain/errors.js';
@@ -16,12 +17,12 @@ import type { View } from '@slack/types';
 const ZEngagementRef = z
   .string()
   .transform((v) => parseRef('E', v))
-  .pipe(z.number({ error: 'must be an engagement reference such as E-12' }));
+  .pipe(z.number({ error: reason('engagementRef') }));
 
 const ZReferralRef = z
   .string()
   .transform((v) => parseRef('R', v))
-  .pipe(z.number({ error: 'must be a referral reference such as R-7' }));
+  .pipe(z.number({ error: reason('referralRef') }));
 
 const ZWithdraw = z.object({ referral: ZReferralRef, reason: zOneOf(WITHDRAWAL_REASONS) });
 

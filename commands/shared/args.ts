@@ -1,6 +1,7 @@
 // Slash-command text → positionals and `key=value` options, then validation against a zod schema
 // per command. Every problem is collected, so one answer names them all.
 import { z } from 'zod';
+import { reason, reasonText } from './reasons.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { RequestContext } from '../../src/domain/context.js';
 import { FREE_TEXT_LIMITS, type FreeTextField, freeTextProblem, withoutControlCharacters } from '../../src/domain/free-text.js';
@@ -74,7 +75,7 @@ const YES = new Set(['yes', 'y', 'true', 'oui']);
 export const ZYesNo = z
   .string()
   .transform((v) => v.trim().toLowerCase())
-  .pipe(z.enum(['yes', 'no', 'y', 'n', 'true', 'false', 'oui', 'non'], 'must be yes or no (oui or non)'))
+  .pipe(z.enum(['yes', 'no', 'y', 'n', 'true', 'false', 'oui', 'non'], reason('yesNo')))
   .transform((v) => YES.has(v));
 
 /** One of a fixed list, case-insensitive, with the list in the error. */
@@ -82,7 +83,7 @@ export function zOneOf<const T extends readonly [string, ...string[]]>(values: T
   return z
     .string()
     .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum(values, `must be one of ${values.join(', ')}`));
+    .pipe(z.enum(values, reason('oneOf', values.join(', '))));
 }
 
 /** A comma-separated list of values from a fixed list; repeats are dropped unless `keepRepeats`. */
@@ -97,8 +98,8 @@ export function zListOf<const T extends readonly [string, ...string[]]>(values: 
     )
     .pipe(
       z
-        .array(z.enum(values, `must be a comma-separated list of ${values.join(', ')}`))
-        .min(1, `must list at least one of ${values.join(', ')}`),
+        .array(z.enum(values, reason('listOf', values.join(', '))))
+        .min(1, reason('listAtLeastOne', values.join(', '))),
     )
     .transform((list) => (keepRepeats ? list : [...new Set(list)]));
 }
@@ -126,28 +127,28 @@ export function isNotOneLineIssue(issue: z.core.$ZodIssue): boolean {
 export const ZName = z
   .string()
   .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(80, 'must be at most 80 characters')
+  .min(2, reason('atLeastCharacters', '2'))
+  .max(80, reason('atMostCharacters', '80'))
   .refine((v) => !NOT_ONE_LINE.test(v), ONE_LINE_ISSUE);
 
 /** A short code: letters, digits and dashes, stored upper-case. */
 export const ZCode = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$/, 'must be a code of letters, digits and dashes (up to 30)')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$/, reason('code'))
   .transform((v) => v.toUpperCase());
 
 /** A personnel count: a whole number from 0 to 10,000 (a larger one is a typo, or an attempt to inflate the figures). */
 export const ZCount = z
   .string()
-  .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 10,000')
+  .regex(/^\d{1,5}$/, reason('count'))
   .transform(Number)
-  .pipe(z.number().max(10_000, 'must be a whole number from 0 to 10,000'));
+  .pipe(z.number().max(10_000, reason('count')));
 
-export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel, e.g. #intake or C0123456');
-export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a person, e.g. @name or U0123456');
+export const ZChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, reason('channel'));
+export const ZUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, reason('person'));
 /** A Slack organisation: a workspace (T…) or an Enterprise Grid organisation (E…). */
-export const ZTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack team or enterprise ID, e.g. T0123456');
+export const ZTeamId = z.string().regex(/^[TE][A-Z0-9]{2,}$/, reason('team'));
 
 /** zod compiles a schema on its first parse: keep one strict copy per schema rather than one per request. */
 const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
@@ -229,7 +230,7 @@ function checkArgs<S extends z.ZodObject>(
       const label = isPositional ? `\`<${field}>\`` : `\`${field}=\``;
       if (input[field] === undefined) problems.push(m.missing(label));
       else if (isNotOneLineIssue(issue)) problems.push(m.notOneLine(label));
-      else problems.push(m.badValue(label, issue.message));
+      else problems.push(m.badValue(label, reasonText(issue.message, msg)));
     }
   }
   if (problems.length > 0) return { ok: false, problems };

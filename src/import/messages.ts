@@ -1,6 +1,8 @@
 // What `npm run cli -- import …` says, in English: the operator CLI speaks to the person at the
 // terminal, not to a Slack user, so its words live with it rather than in the Slack catalogue.
 // Each refusal says what is wrong and what to write instead; none repeats the cell it refuses.
+import { reasonText } from '../../commands/shared/reasons.js';
+import { messagesFor } from '../i18n/index.js';
 import type { z } from 'zod';
 import { isNotOneLineIssue } from '../../commands/shared/args.js';
 import type { CsvProblem } from '../csv/read.js';
@@ -42,7 +44,7 @@ export const IMPORT_TEXT = {
   badCell: (column: string, value: string | undefined, issue: z.core.$ZodIssue) => {
     if (value === undefined) return `${column} is missing; every line needs one`;
     if (isNotOneLineIssue(issue)) return `${column} must be one line of plain text, without line breaks, tabs or invisible characters (such as those that reverse the direction of text)`;
-    return `${column} ${issue.message}`;
+    return `${column} ${reasonText(issue.message, messagesFor('en'))}`;
   },
   repeatedKey: (key: string, lines: readonly number[]) => `${key} appears on lines ${lines.join(', ')}; keep one line for it`,
   unknownAgency: (code: string) => `there is no agency ${code}; import it first (npm run cli -- import agencies), or correct the code`,

@@ -1,6 +1,7 @@
 // `npm run cli -- import …`: all or nothing. The file is read, every line checked against the
 // columns and against what is stored, and only a file without a wrong line is written, in one
 // transaction; a line the write itself refuses rolls the whole file back.
+import { reasonText } from '../../commands/shared/reasons.js';
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../db/database.js';
 import { ZCode } from '../../commands/shared/args.js';
@@ -71,7 +72,7 @@ export async function runImport(db: Database, config: Config, request: ImportReq
 
   const code = ZCode.safeParse(request.operationCode);
   if (!code.success) {
-    io.err(IMPORT_TEXT.badOperationCode(code.error.issues[0]!.message));
+    io.err(IMPORT_TEXT.badOperationCode(reasonText(code.error.issues[0]!.message, messagesFor('en'))));
     return 'usage';
   }
   const operation = await db.read((tx) => findOperation(tx, code.data));
