@@ -34,6 +34,9 @@ export const PEOPLE = {
   ckpsOfficer: { id: 'U0CKPSOFF', name: 'Casey Nguyen', handle: 'casey', title: 'CKPS · officer' },
   intakeWorker: { id: 'U0WFINTAKE', name: 'Riley Martin', handle: 'riley', title: 'WEFIGHT · intake' },
   wefightCoordinator: { id: 'U0WFCOORD', name: 'Avery Chen', handle: 'avery', title: 'WEFIGHT · coordinator' },
+  // French-speaking: their Slack is in French, so Liaison answers them in French.
+  sqOfficer: { id: 'U0SQOFF', name: 'Camille Gagnon', handle: 'camille', title: 'SQ · agente (français)', locale: 'fr-CA' },
+  cavacIntake: { id: 'U0CAVACIN', name: 'Léa Bouchard', handle: 'lea', title: 'CAVAC Montréal · accueil (français)', locale: 'fr-CA' },
 } as const satisfies Record<string, Person>;
 
 export const EVERYONE: readonly Person[] = Object.values(PEOPLE);
@@ -59,6 +62,7 @@ export const CHANNELS = {
     members: [PEOPLE.intakeWorker.id, PEOPLE.wefightCoordinator.id],
     bot: true,
   },
+  cavacIntake: { id: 'C0CAVACIN', name: 'accueil-cavac', isPrivate: true, members: [PEOPLE.cavacIntake.id], bot: true },
   onsDigest: { id: 'C0ONSDIGEST', name: 'ons-digest', isPrivate: false, members: EVERYONE.map((p) => p.id), bot: true },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -2,6 +2,7 @@
 // do it in Slack. Every step is a real signed slash command or button click sent to Liaison as the
 // person who would do it; nothing is written to the database behind Liaison's back. The operation's
 // dates include today, so the digest, the reminders and the `at=` rule all work on the real clock.
+import { messagesFor } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { addDays, toLocal } from '../domain/time.js';
 import { CHANNELS, PEOPLE, type Person } from './cast.js';
@@ -21,6 +22,9 @@ export const SEED_AGENCIES = [
   { code: 'APS', name: 'Amherstburg Police Service', kind: 'police' },
   { code: 'LPS', name: 'LaSalle Police Service', kind: 'police' },
   { code: 'WEFIGHT', name: 'WEFiGHT', kind: 'advocacy', intake: CHANNELS.wefightIntake },
+  // A French-speaking police service and victim-services centre: cards to CAVAC are in French.
+  { code: 'SQ', name: 'Sûreté du Québec', kind: 'police', lang: 'fr' },
+  { code: 'CAVAC', name: 'CAVAC de Montréal', kind: 'victim_services', intake: CHANNELS.cavacIntake, lang: 'fr' },
 ] as const;
 
 interface SeedEngagement {
@@ -65,6 +69,9 @@ export const SEED_FIGURES = {
   chargedPeople: SEED_CHARGES.length,
 };
 
+/** The start of Liaison's answer to a person over the command rate (the seed's people read English). */
+const RATE_LIMITED = messagesFor('en').errors.rateLimited(1).split(' 1 s')[0]!.slice(0, 40);
+
 /** How long a seeding step waits for Liaison's follow-up (a card, an update) to reach the workspace. */
 const FOLLOW_UP_TIMEOUT_MS = 10_000;
 
@@ -75,9 +82,14 @@ export async function seedWorkspace(dispatcher: Dispatcher, ws: Workspace, timez
   const end = addDays(today, 5);
 
   const run = async (person: Person, command: string, text: string): Promise<string> => {
-    const answer = await dispatcher.command(person.id, CHANNELS.general.id, `${command} ${text}`, { quiet: true });
-    if (answer?.status !== 200) throw new Error(`seeding stopped: Liaison did not answer ${command} from ${person.handle}`);
-    return String(answer.json?.text ?? answer.text);
+    // The admin sets up more than one burst of commands: like any careful script, wait when told to.
+    for (let attempt = 0; ; attempt++) {
+      const answer = await dispatcher.command(person.id, CHANNELS.general.id, `${command} ${text}`, { quiet: true });
+      if (answer?.status !== 200) throw new Error(`seeding stopped: Liaison did not answer ${command} from ${person.handle}`);
+      const reply = String(answer.json?.text ?? answer.text);
+      if (!reply.startsWith(RATE_LIMITED) || attempt >= 60) return reply;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   };
   const reference = (reply: string, kind: 'E' | 'R', step: string): string => {
     const ref = new RegExp(`\\b${kind}-\\d+\\b`).exec(reply)?.[0];
@@ -87,13 +99,15 @@ export async function seedWorkspace(dispatcher: Dispatcher, ws: Workspace, timez
 
   // Agencies, then each agency's people, registered by whoever may register them.
   for (const a of SEED_AGENCIES) {
-    await run(P.admin, '/agency', `add ${a.code} "${a.name}" kind=${a.kind}${'intake' in a ? ` intake=${channelLink(a.intake)}` : ''}`);
+    await run(P.admin, '/agency', `add ${a.code} "${a.name}" kind=${a.kind}${'intake' in a ? ` intake=${channelLink(a.intake)}` : ''}${'lang' in a ? ` lang=${a.lang}` : ''}`);
   }
   await run(P.admin, '/agency', `member ${mention(P.oppCoordinator)} OPP role=coordinator`);
   await run(P.admin, '/agency', `member ${mention(P.wpsCoordinator)} WPS role=coordinator`);
   await run(P.admin, '/agency', `member ${mention(P.wefightCoordinator)} WEFIGHT role=coordinator`);
   await run(P.admin, '/agency', `member ${mention(P.ckpsOfficer)} CKPS role=officer`);
   await run(P.wpsCoordinator, '/agency', `member ${mention(P.wpsOfficer)} WPS role=officer`);
+  await run(P.admin, '/agency', `member ${mention(P.sqOfficer)} SQ role=officer`);
+  await run(P.admin, '/agency', `member ${mention(P.cavacIntake)} CAVAC role=intake`);
   await run(P.wefightCoordinator, '/agency', `member ${mention(P.intakeWorker)} WEFIGHT role=intake`);
 
   // The provincial operation led by the OPP, with its digest channel, and the local one under it.
@@ -112,6 +126,10 @@ export async function seedWorkspace(dispatcher: Dispatcher, ws: Workspace, timez
   await run(P.admin, '/op', 'join ONS-WE APS officers=4');
   await run(P.admin, '/op', 'join ONS-WE LPS officers=4');
   await run(P.wefightCoordinator, '/op', 'join ONS-WE WEFIGHT victim_services=3');
+  // A Québec operation, with its digest in French then English, for trying Liaison in French.
+  await run(P.admin, '/op', `create ONS-QC "Northern Spotlight Québec" start=${start} end=${end} lead=SQ digest=${channelLink(CHANNELS.onsDigest)} lang=fr+en`);
+  await run(P.admin, '/op', 'join ONS-QC SQ officers=10');
+  await run(P.admin, '/op', 'join ONS-QC CAVAC victim_services=2');
 
   // The day's work: engagements at the times they happened, referrals, the intake worker's answers.
   for (const e of SEED_ENGAGEMENTS) {

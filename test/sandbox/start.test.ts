@@ -34,6 +34,10 @@ describe('starting the sandbox', () => {
       expect(first.workspace.messagesFor(PEOPLE.oppCoordinator.id, CHANNELS.onsDigest.id)).toHaveLength(1);
       const engaged = await sqlOf(first.liaison.db).value('SELECT count(*) FROM engagements');
       expect(engaged).toBe(SEED_FIGURES.engaged);
+      // The French corner: a French-speaking agency (its cards in French) in a bilingual operation.
+      const sql = sqlOf(first.liaison.db);
+      expect(await sql.get("SELECT lang FROM agencies WHERE code = 'CAVAC'")).toEqual({ lang: 'fr' });
+      expect(await sql.value("SELECT count(*) FROM participations p JOIN operations o ON o.id = p.operation_id WHERE o.code = 'ONS-QC' AND o.lang = 'fr+en'")).toBe(2);
       // The page is not served to another host name (a DNS-rebinding page cannot reach it).
       const status = await new Promise<number | undefined>((resolve, reject) => {
         get({ host: '127.0.0.1', port: first.port, path: '/', headers: { host: 'attacker.example' } }, (res) => {
