@@ -148,6 +148,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'op/unknown': [['NS17']],
   'op/exists': [['NS17']],
   'op/closed': [['NS17']],
+  'op/unknownId': [[999]],
   'op/created': OPERATIONS.map((o) => [o]),
   'op/joined': [
     ['SPVM', 'NS17', { officers: 1, supportStaff: 0, victimServices: 2 }, false],
