@@ -5,6 +5,7 @@ import { AGENCY_KINDS, LANGUAGES, ROLES } from '../db/vocabulary.js';
 import { addAgency, listAgencies, setMember, setMembers, showAgency } from '../src/domain/agencies.js';
 import { invalidInput, type ParsedArgs, parseArgs, validateArgs, ZChannelId, ZCode, ZName, ZUserId, zOneOf } from './shared/args.js';
 import { requestContext, splitSubcommand } from './shared/context.js';
+import { renderProblem } from '../src/i18n/problems.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandContext, CommandDefinition } from './shared/types.js';
 
@@ -68,8 +69,8 @@ async function registerMembers(args: ParsedArgs, ctx: CommandContext, usage: str
     if (parsed.success) userIds.push(parsed.data);
     else problems.push(msg.parse.badValue(`\`<user>\` (${person.slice(0, 40)})`, reasonText(parsed.error.issues[0]!.message, msg)));
   }
-  if (problems.length > 0) throw invalidInput(problems, usage, msg);
+  if (problems.length > 0) throw invalidInput(problems, usage);
   const { agency, outcomes } = await setMembers(await requestContext(ctx), { userIds, agencyCode: input.code, role: input.role });
-  const lines = outcomes.map((o) => ('refusal' in o ? o.refusal : msg.agency.memberSet(o.userId, agency.code, input.role, o.previous)));
+  const lines = outcomes.map((o) => ('refusal' in o ? renderProblem(o.refusal, msg) : msg.agency.memberSet(o.userId, agency.code, input.role, o.previous)));
   return reply(msg.agency.membersSet(lines));
 }

@@ -22,9 +22,9 @@ export const digestCommand: CommandDefinition = {
     if (text.trim() === '' || isHelp(text)) return usageReply(msg.usage.digest);
     const input = validateArgs(ZDigest, parseArgs(text), ['operation', 'action'], msg.usage.digest, msg);
     const request = await requestContext(ctx);
-    const operation = await requireOperation(ctx.tx, input.operation, msg);
+    const operation = await requireOperation(ctx.tx, input.operation);
     // Coordinators see the digest of any operation their agency took part in, at any level of its tree.
-    authorize(request.principal, 'digest', { joinedAgencyIds: await treeAgencyIds(ctx.tx, operation.id) }, msg);
+    authorize(request.principal, 'digest', { joinedAgencyIds: await treeAgencyIds(ctx.tx, operation.id) });
     const now = deps.clock.now();
     const localDate = localDay(now.getTime(), operation.timezone);
     if (input.action !== 'post') {
@@ -32,7 +32,7 @@ export const digestCommand: CommandDefinition = {
       const preview = buildDigestMessage(digest, localDate, msg, { audience: 'preview', hideBelow: operation.hideBelow });
       return reply(preview.text, { blocks: preview.blocks });
     }
-    if (!operation.digestChannelId) throw new AppError('invalid_input', msg.digest.noChannel(operation.code));
+    if (!operation.digestChannelId) throw new AppError('invalid_input', { problem: 'noDigestChannel', operationCode: operation.code });
     const runId = await claimManualDigest(request, operation, localDate);
     return reply(msg.digest.posting(operation.code), { effects: [{ type: 'post_digest', operationId: operation.id, runId, localDate }] });
   },

@@ -6,14 +6,13 @@ import { buildEngageModal } from '../src/blocks/engage-modal.js';
 import { type LoggedEngagement, logEngagement } from '../src/domain/engagements.js';
 import { mrkdwn } from '../src/blocks/elements.js';
 import { engagementNextSteps } from '../src/blocks/next-steps.js';
-import type { RequestContext } from '../src/domain/context.js';
 import type { View } from '@slack/types';
 import { AppError } from '../src/domain/errors.js';
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { isClockTime, isIsoDate } from '../src/domain/time.js';
 import type { Messages } from '../src/i18n/index.js';
 import { parseArgs, validateArgsAndText, ZCode, ZYesNo, zOneOf } from './shared/args.js';
-import { requestContext } from './shared/context.js';
+import { type ReaderRequest, requestContext } from './shared/context.js';
 import { isHelp, usageReply } from './shared/reply.js';
 import type { CommandDefinition, CommandResult } from './shared/types.js';
 
@@ -83,9 +82,9 @@ export function engagementReply(logged: LoggedEngagement, msg: Messages, actor: 
 }
 
 /** The engagement form, or what to do when there is nothing to log in. */
-export async function engageForm(request: RequestContext, channelId: string): Promise<View> {
+export async function engageForm(request: ReaderRequest, channelId: string): Promise<View> {
   const operations = await operationsOpenForRecording(request);
   // Slack refuses a select with no options: say what to do instead of opening an empty form.
-  if (operations.length === 0) throw new AppError('not_found', request.msg.engage.noOperations);
+  if (operations.length === 0) throw new AppError('not_found', { problem: 'noOperations' });
   return buildEngageModal(operations, request.msg, JSON.stringify({ channel: channelId }));
 }

@@ -91,8 +91,8 @@ export const opCommand: CommandDefinition = {
       case 'show': {
         const input = validateArgs(ZCodeOnly, args, ['code'], usage, msg);
         const request = await requestContext(ctx);
-        authorize(request.principal, 'read', {}, msg);
-        const operation = await requireOperation(ctx.tx, input.code, msg);
+        authorize(request.principal, 'read', {});
+        const operation = await requireOperation(ctx.tx, input.code);
         return reply(msg.op.show(operation, await computeDigest(ctx.tx, operation.id, ctx.deps.clock.now())));
       }
       case 'close': {

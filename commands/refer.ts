@@ -8,10 +8,9 @@ import { createReferral, receivingAgencies, recentEngagementsOf, transitionRefer
 import { operationsOpenForRecording } from '../src/domain/recording.js';
 import { parseRef } from '../src/domain/references.js';
 import { parseArgs, validateArgs, validateArgsAndText, ZCode, ZYesNo, zListOf, zOneOf } from './shared/args.js';
-import { requestContext, splitSubcommand } from './shared/context.js';
+import { type ReaderRequest, requestContext, splitSubcommand } from './shared/context.js';
 import { isHelp, reply, usageReply } from './shared/reply.js';
 import type { CommandDefinition } from './shared/types.js';
-import type { RequestContext } from '../src/domain/context.js';
 import type { View } from '@slack/types';
 
 const ZEngagementRef = z
@@ -66,13 +65,13 @@ export const referCommand: CommandDefinition = {
  * The referral form over the officer's recent engagements, with `chosen` selected (the `Refer`
  * button under "Logged E-n"); refused, saying what to type, when `chosen` is not among them.
  */
-export async function referForm(request: RequestContext, channelId: string, chosen?: number): Promise<View> {
+export async function referForm(request: ReaderRequest, channelId: string, chosen?: number): Promise<View> {
   const { tx, msg, principal } = request;
   await operationsOpenForRecording(request); // the same permission check as logging
   const engagements = await recentEngagementsOf(tx, principal.actor);
-  if (chosen !== undefined && !engagements.some((e) => e.id === chosen)) throw new AppError('not_found', msg.engage.notRecentEngagement(`E-${chosen}`));
-  if (engagements.length === 0) throw new AppError('not_found', msg.referral.noEngagementsYet);
+  if (chosen !== undefined && !engagements.some((e) => e.id === chosen)) throw new AppError('not_found', { problem: 'notRecentEngagement', ref: `E-${chosen}` });
+  if (engagements.length === 0) throw new AppError('not_found', { problem: 'noEngagementsYet' });
   const agencies = await receivingAgencies(tx);
-  if (agencies.length === 0) throw new AppError('not_found', msg.referral.noReceivingAgencies);
+  if (agencies.length === 0) throw new AppError('not_found', { problem: 'noReceivingAgencies' });
   return buildReferModal(engagements, agencies, msg, JSON.stringify({ channel: channelId }), chosen);
 }

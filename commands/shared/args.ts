@@ -173,7 +173,7 @@ export function validateArgs<S extends z.ZodObject>(
   msg: Messages,
 ): z.output<S> {
   const checked = checkArgs(schema, args, positionalNames, msg);
-  if (!checked.ok) throw invalidInput(checked.problems, usage, msg);
+  if (!checked.ok) throw invalidInput(checked.problems, usage);
   return checked.data;
 }
 
@@ -187,7 +187,7 @@ export async function validateArgsAndText<S extends z.ZodObject>(
   args: ParsedArgs,
   positionalNames: readonly string[],
   usage: string,
-  ctx: Pick<RequestContext, 'deps' | 'tx' | 'msg'>,
+  ctx: Pick<RequestContext, 'deps' | 'tx'> & { msg: Messages },
   freeText: Readonly<Record<string, FreeTextField>>,
 ): Promise<z.output<S>> {
   const checked = checkArgs(schema, args, positionalNames, ctx.msg);
@@ -197,7 +197,7 @@ export async function validateArgsAndText<S extends z.ZodObject>(
     const found = await freeTextProblem(ctx, field, args.options[key]);
     if (found) problems.push(ctx.msg.dataGuard.listed(`\`${key}=\``, found, FREE_TEXT_LIMITS[field]));
   }
-  throw invalidInput(problems, usage, ctx.msg);
+  throw invalidInput(problems, usage);
 }
 
 function checkArgs<S extends z.ZodObject>(
@@ -237,6 +237,6 @@ function checkArgs<S extends z.ZodObject>(
   return { ok: true, data: result.data as z.output<S> };
 }
 
-export function invalidInput(problems: string[], usage: string, msg: Messages): AppError {
-  return new AppError('invalid_input', msg.parse.problems([...new Set(problems)], usage));
+export function invalidInput(problems: string[], usage: string): AppError {
+  return new AppError('invalid_input', { problem: 'badArguments', problems: [...new Set(problems)], usage });
 }

@@ -1,9 +1,13 @@
 // From a command's context to the domain's: resolve who is acting against the database.
 import type { RequestContext } from '../../src/domain/context.js';
+import type { Messages } from '../../src/i18n/index.js';
 import { resolvePrincipal } from '../../src/domain/permissions.js';
 import type { CommandContext } from './types.js';
 
-export async function requestContext(ctx: CommandContext): Promise<RequestContext> {
+/** The domain's context, with the reader's catalogue beside it: the adapter's, for the words it answers in. */
+export type ReaderRequest = RequestContext & { msg: Messages };
+
+export async function requestContext(ctx: CommandContext): Promise<ReaderRequest> {
   const principal = await resolvePrincipal(ctx.tx, ctx.actor, ctx.deps.config.bootstrapAdmins);
   return { deps: ctx.deps, tx: ctx.tx, principal, msg: ctx.msg };
 }

@@ -12,10 +12,9 @@ import {
 } from '../../db/queries/agencies.js';
 import { countMembersByRole, findMembership, upsertMember } from '../../db/queries/members.js';
 import { listOperationCodesJoinedBy } from '../../db/queries/operations.js';
-import type { Messages } from '../i18n/index.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
-import { AppError } from './errors.js';
+import { AppError, type ProblemOf } from './errors.js';
 import { forgetRegisteredNames } from './free-text.js';
 import { authorize, type Role } from './permissions.js';
 
@@ -23,9 +22,9 @@ export type { AgencyKind } from '../../db/queries/agencies.js';
 export type Agency = AgencyRow;
 
 /** The agency named by `code`, or a refusal that says how to list the known ones. */
-export async function requireAgency(tx: Tx, code: string, msg: Messages): Promise<Agency> {
+export async function requireAgency(tx: Tx, code: string): Promise<Agency> {
   const agency = await findAgencyByCode(tx, code);
-  if (!agency) throw new AppError('not_found', msg.agency.unknown(code));
+  if (!agency) throw new AppError('not_found', { problem: 'agencyUnknown', code });
   return agency;
 }
 
@@ -44,8 +43,8 @@ export interface AddAgencyInput {
 
 export async function addAgency(ctx: RequestContext, input: AddAgencyInput): Promise<Agency> {
   const { tx } = ctx;
-  authorize(ctx.principal, 'agency.add', {}, ctx.msg);
-  if (await findAgencyByCode(tx, input.code)) throw new AppError('conflict', ctx.msg.agency.exists(input.code));
+  authorize(ctx.principal, 'agency.add', {});
+  if (await findAgencyByCode(tx, input.code)) throw new AppError('conflict', { problem: 'agencyExists', code: input.code });
   const at = nowMs(ctx);
   const actor = ctx.principal.actor;
   const id = await insertAgency(tx, {
@@ -80,8 +79,8 @@ const UPDATABLE = ['name', 'kind', 'intakeChannelId', 'lang'] as const;
  */
 export async function updateAgency(ctx: RequestContext, input: UpdateAgencyInput): Promise<{ agency: Agency; changed: Array<(typeof UPDATABLE)[number]> }> {
   const { tx } = ctx;
-  authorize(ctx.principal, 'agency.add', {}, ctx.msg);
-  const agency = await requireAgency(tx, input.code, ctx.msg);
+  authorize(ctx.principal, 'agency.add', {});
+  const agency = await requireAgency(tx, input.code);
   const changed = UPDATABLE.filter((field) => input[field] !== undefined && input[field] !== agency[field]);
   if (changed.length === 0) return { agency, changed };
   const at = nowMs(ctx);
@@ -110,7 +109,7 @@ export interface AgencySummary extends Agency {
 }
 
 export async function listAgencies(ctx: RequestContext): Promise<AgencySummary[]> {
-  authorize(ctx.principal, 'read', {}, ctx.msg);
+  authorize(ctx.principal, 'read', {});
   return listAgenciesWithMemberCounts(ctx.tx);
 }
 
@@ -121,9 +120,9 @@ export interface AgencyDetail {
 }
 
 export async function showAgency(ctx: RequestContext, code: string): Promise<AgencyDetail> {
-  authorize(ctx.principal, 'read', {}, ctx.msg);
+  authorize(ctx.principal, 'read', {});
   const { tx } = ctx;
-  const agency = await requireAgency(tx, code, ctx.msg);
+  const agency = await requireAgency(tx, code);
   const membersByRole: Record<Role, number> = { officer: 0, intake: 0, coordinator: 0, admin: 0 };
   for (const row of await countMembersByRole(tx, agency.id)) membersByRole[row.role] = row.n;
   return { agency, membersByRole, operations: await listOperationCodesJoinedBy(tx, agency.id) };
@@ -147,7 +146,7 @@ export interface SetMembersInput {
 }
 
 /** What happened to one person named: registered (or changed, with the role they had), or refused and why. */
-export type MemberOutcome = { userId: string; previous: Role | null } | { userId: string; refusal: string };
+export type MemberOutcome = { userId: string; previous: Role | null } | { userId: string; refusal: ProblemOf<'memberElsewhere'> };
 
 /** Registers a person with an agency, or changes their agency or role. */
 export async function setMember(ctx: RequestContext, input: SetMemberInput): Promise<{ agency: Agency; role: Role; previous: Role | null }> {
@@ -163,17 +162,17 @@ export async function setMember(ctx: RequestContext, input: SetMemberInput): Pro
  * refused alone, and the others are registered.
  */
 export async function setMembers(ctx: RequestContext, input: SetMembersInput): Promise<{ agency: Agency; outcomes: MemberOutcome[] }> {
-  const { tx, principal, msg } = ctx;
-  const agency = await requireAgency(tx, input.agencyCode, msg);
-  authorize(principal, 'agency.member', { agencyId: agency.id }, msg);
-  if (principal.role !== 'admin' && input.role === 'admin') throw new AppError('forbidden', msg.agency.onlyAdminsGrantAdmin);
+  const { tx, principal } = ctx;
+  const agency = await requireAgency(tx, input.agencyCode);
+  authorize(principal, 'agency.member', { agencyId: agency.id });
+  if (principal.role !== 'admin' && input.role === 'admin') throw new AppError('forbidden', { problem: 'onlyAdminsGrantAdmin' });
   const teamId = input.teamId ?? principal.actor.teamId;
   const at = nowMs(ctx);
   const outcomes: MemberOutcome[] = [];
   for (const userId of new Set(input.userIds)) {
     const existing = await findMembership(tx, { teamId, userId });
     if (principal.role !== 'admin' && existing && (existing.agencyId !== agency.id || existing.role === 'admin')) {
-      outcomes.push({ userId, refusal: msg.agency.memberElsewhere(userId, existing.agencyCode) });
+      outcomes.push({ userId, refusal: { problem: 'memberElsewhere', userId, agencyCode: existing.agencyCode } });
       continue;
     }
     await upsertMember(tx, { teamId, userId, agencyId: agency.id, role: input.role, at });

@@ -18,8 +18,8 @@ export interface LogChargeInput {
 }
 
 export async function logCharge(ctx: RequestContext, input: LogChargeInput): Promise<{ id: number; ref: string; offences: number }> {
-  const { tx, msg, principal } = ctx;
-  const operation = await requireOpenOperation(tx, input.operationCode, msg);
+  const { tx, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode);
   const agency = await recordingAgency(ctx, operation, input.agencyCode);
   const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);

@@ -153,7 +153,7 @@ export async function computeDigest(tx: Tx, operationId: number, now: Date, limi
   if (!Number.isFinite(nowMs)) throw new RangeError('computeDigest: `now` is not a valid date');
   const tree = await listOperationTree(tx, operationId);
   const root = tree[0];
-  if (!root || root.id !== operationId) throw new AppError('not_found', `There is no operation with id ${operationId}.`);
+  if (!root || root.id !== operationId) throw new AppError('not_found', { problem: 'operationUnknownId', id: operationId });
   const ops = tree.map((o) => o.id);
   const since = nowMs - WINDOW_MS;
 

@@ -49,25 +49,25 @@ export async function recordingAgency(ctx: RequestContext, operation: Operation,
   const code = agencyCode ?? ctx.principal.agencyCode;
   if (!code) {
     // Unregistered people are refused by the permission check; an admin without an agency must name one.
-    authorize(ctx.principal, 'record', { agencyId: null, joinedAgencyIds: [] }, ctx.msg);
-    throw new AppError('invalid_input', ctx.msg.record.nameAgency);
+    authorize(ctx.principal, 'record', { agencyId: null, joinedAgencyIds: [] });
+    throw new AppError('invalid_input', { problem: 'nameAgency' });
   }
-  const agency = await requireAgency(tx, code, ctx.msg);
+  const agency = await requireAgency(tx, code);
   const joined = await joinedAgencyIds(tx, operation.id);
-  authorize(ctx.principal, 'record', { agencyId: agency.id, joinedAgencyIds: joined }, ctx.msg);
-  if (!joined.includes(agency.id)) throw new AppError('forbidden', ctx.msg.record.notJoined(agency.code, operation.code));
+  authorize(ctx.principal, 'record', { agencyId: agency.id, joinedAgencyIds: joined });
+  if (!joined.includes(agency.id)) throw new AppError('forbidden', { problem: 'notJoined', agencyCode: agency.code, operationCode: operation.code });
   return agency;
 }
 
 export async function logEngagement(ctx: RequestContext, input: LogEngagementInput): Promise<LoggedEngagement> {
-  const { tx, msg, principal } = ctx;
-  const operation = await requireOpenOperation(tx, input.operationCode, msg);
+  const { tx, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode);
   const agency = await recordingAgency(ctx, operation, input.agencyCode);
-  if (input.accepted && !input.offered) throw new AppError('invalid_input', msg.engage.acceptedNeedsOffered);
+  if (input.accepted && !input.offered) throw new AppError('invalid_input', { problem: 'acceptedNeedsOffered' });
   const area = await checkFreeText(ctx, 'area', input.area);
   const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
-  const occurredAt = input.at ? occurrenceTime(ctx, operation, input.at, now) : currentTime(ctx, operation, now);
+  const occurredAt = input.at ? occurrenceTime(operation, input.at, now) : currentTime(operation, now);
   const minor = input.ageBand === 'under18';
   const id = await insertEngagement(tx, {
     operationId: operation.id,
@@ -101,10 +101,10 @@ export async function logEngagement(ctx: RequestContext, input: LogEngagementInp
  * record dated outside them would not count where it belongs, and past the retention period it
  * would lose its detail at once.
  */
-function currentTime(ctx: RequestContext, operation: Operation, now: number): number {
+function currentTime(operation: Operation, now: number): number {
   const [from, until] = recordingWindow(operation);
   if (now < from || now >= until) {
-    throw new AppError('invalid_input', ctx.msg.engage.nowOutsideDates(operation.code, operation.startDate, operation.endDate));
+    throw new AppError('invalid_input', { problem: 'nowOutsideDates', operationCode: operation.code, startDate: operation.startDate, endDate: operation.endDate });
   }
   return now;
 }
@@ -127,14 +127,14 @@ function recordingWindow(operation: Operation): [number, number] {
 }
 
 /** `at=` read in the operation's zone, within its dates with a day of grace, and not in the future. */
-function occurrenceTime(ctx: RequestContext, operation: Operation, at: string, now: number): number {
+function occurrenceTime(operation: Operation, at: string, now: number): number {
   const [date, time] = at.split('T') as [string, string];
   const instant = fromLocal(date, time, operation.timezone);
   const earliest = addDays(operation.startDate, -GRACE_DAYS);
   const latest = addDays(operation.endDate, GRACE_DAYS);
   if (date < earliest || date > latest) {
-    throw new AppError('invalid_input', ctx.msg.engage.atOutsideDates(operation.code, operation.startDate, operation.endDate));
+    throw new AppError('invalid_input', { problem: 'atOutsideDates', operationCode: operation.code, startDate: operation.startDate, endDate: operation.endDate });
   }
-  if (instant > now + FUTURE_TOLERANCE_MS) throw new AppError('invalid_input', ctx.msg.engage.atInFuture);
+  if (instant > now + FUTURE_TOLERANCE_MS) throw new AppError('invalid_input', { problem: 'atInFuture' });
   return instant;
 }

@@ -48,8 +48,8 @@ export async function checkFreeText(ctx: RequestContext, field: FreeTextField, t
   const value = cleanFreeText(text);
   if (!value) return undefined;
   const problem = await freeTextProblem(ctx, field, value);
-  if (problem === 'too_long') throw new AppError('invalid_input', ctx.msg.dataGuard.tooLong(field, FREE_TEXT_LIMITS[field]), { field });
-  if (problem) throw new AppError('data_guard', ctx.msg.dataGuard.refused(field, problem), { field });
+  if (problem === 'too_long') throw new AppError('invalid_input', { problem: 'tooLong', field, limit: FREE_TEXT_LIMITS[field] }, { field });
+  if (problem) throw new AppError('data_guard', { problem: 'personalData', field, kind: problem }, { field });
   return value;
 }
 

@@ -18,7 +18,6 @@ import {
   type Personnel,
   upsertParticipation,
 } from '../../db/queries/operations.js';
-import type { Messages } from '../i18n/index.js';
 import { requireAgency } from './agencies.js';
 import { appendAudit } from './audit.js';
 import { nowMs, type RequestContext } from './context.js';
@@ -39,16 +38,16 @@ export async function getOperationById(tx: Tx, id: number): Promise<Operation> {
   return operation;
 }
 
-export async function requireOperation(tx: Tx, code: string, msg: Messages): Promise<Operation> {
+export async function requireOperation(tx: Tx, code: string): Promise<Operation> {
   const operation = await findOperationByCode(tx, code);
-  if (!operation) throw new AppError('not_found', msg.op.unknown(code));
+  if (!operation) throw new AppError('not_found', { problem: 'operationUnknown', code });
   return operation;
 }
 
 /** An operation that still takes records. */
-export async function requireOpenOperation(tx: Tx, code: string, msg: Messages): Promise<Operation> {
-  const operation = await requireOperation(tx, code, msg);
-  if (operation.closedAt !== null) throw new AppError('conflict', msg.op.closed(operation.code));
+export async function requireOpenOperation(tx: Tx, code: string): Promise<Operation> {
+  const operation = await requireOperation(tx, code);
+  if (operation.closedAt !== null) throw new AppError('conflict', { problem: 'operationClosed', code: operation.code });
   return operation;
 }
 
@@ -71,14 +70,14 @@ export interface CreateOperationInput {
 }
 
 export async function createOperation(ctx: RequestContext, input: CreateOperationInput): Promise<Operation> {
-  const { tx, msg, principal } = ctx;
-  const lead = await requireAgency(tx, input.leadCode, msg);
-  authorize(principal, 'op.create', { leadAgencyId: lead.id }, msg);
-  if (input.endDate < input.startDate) throw new AppError('invalid_input', msg.op.endBeforeStart);
-  if (await findOperationByCode(tx, input.code)) throw new AppError('conflict', msg.op.exists(input.code));
-  const parent = input.parentCode ? await requireOperation(tx, input.parentCode, msg) : undefined;
+  const { tx, principal } = ctx;
+  const lead = await requireAgency(tx, input.leadCode);
+  authorize(principal, 'op.create', { leadAgencyId: lead.id });
+  if (input.endDate < input.startDate) throw new AppError('invalid_input', { problem: 'endBeforeStart' });
+  if (await findOperationByCode(tx, input.code)) throw new AppError('conflict', { problem: 'operationExists', code: input.code });
+  const parent = input.parentCode ? await requireOperation(tx, input.parentCode) : undefined;
   // Placing an operation under another puts its figures in that operation's digest: the parent's lead decides.
-  if (parent) authorize(principal, 'op.invite', { leadAgencyId: parent.leadAgencyId }, msg);
+  if (parent) authorize(principal, 'op.invite', { leadAgencyId: parent.leadAgencyId });
   const at = nowMs(ctx);
   const id = await insertOperation(tx, {
     code: input.code,
@@ -121,14 +120,14 @@ export async function joinOperation(
   ctx: RequestContext,
   input: JoinOperationInput,
 ): Promise<{ operation: Operation; participation: Participation; rejoined: boolean }> {
-  const { tx, msg, principal } = ctx;
-  const operation = await requireOpenOperation(tx, input.operationCode, msg);
-  const agency = await requireAgency(tx, input.agencyCode, msg);
-  authorize(principal, 'op.join', { agencyId: agency.id }, msg);
+  const { tx, principal } = ctx;
+  const operation = await requireOpenOperation(tx, input.operationCode);
+  const agency = await requireAgency(tx, input.agencyCode);
+  authorize(principal, 'op.join', { agencyId: agency.id });
   // An agency joins only an operation it leads or was invited to: joining gives its coordinators the
   // operation's digest, and its records count in the operation's figures.
   if (principal.role !== 'admin' && agency.id !== operation.leadAgencyId && !(await isInvited(tx, operation.id, agency.id))) {
-    throw new AppError('forbidden', msg.op.notInvited(agency.code, operation.code, operation.leadAgencyCode));
+    throw new AppError('forbidden', { problem: 'notInvited', agencyCode: agency.code, operationCode: operation.code, leadAgencyCode: operation.leadAgencyCode });
   }
   const existing = await findParticipation(tx, operation.id, agency.id);
   const participation: Participation = {
@@ -150,10 +149,10 @@ export async function joinOperation(
 
 /** The operation's lead invites an agency to join it. */
 export async function inviteAgency(ctx: RequestContext, operationCode: string, agencyCode: string): Promise<{ operation: Operation; agency: string; already: boolean }> {
-  const { tx, msg, principal } = ctx;
-  const operation = await requireOpenOperation(tx, operationCode, msg);
-  authorize(principal, 'op.invite', { leadAgencyId: operation.leadAgencyId }, msg);
-  const agency = await requireAgency(tx, agencyCode, msg);
+  const { tx, principal } = ctx;
+  const operation = await requireOpenOperation(tx, operationCode);
+  authorize(principal, 'op.invite', { leadAgencyId: operation.leadAgencyId });
+  const agency = await requireAgency(tx, agencyCode);
   const at = nowMs(ctx);
   const invited = await insertInvitation(tx, { operationId: operation.id, agencyId: agency.id, byTeamId: principal.actor.teamId, byUserId: principal.actor.userId, at });
   if (invited) await appendAudit(tx, { actor: principal.actor, action: 'op.invite', ref: `op:${operation.code}`, detail: { agency: agency.code }, at });
@@ -165,16 +164,16 @@ export interface OperationSummary extends Operation {
 }
 
 export async function listOperations(ctx: RequestContext): Promise<OperationSummary[]> {
-  authorize(ctx.principal, 'read', {}, ctx.msg);
+  authorize(ctx.principal, 'read', {});
   return listOperationsWithAgencyCounts(ctx.tx);
 }
 
 export async function closeOperation(ctx: RequestContext, code: string): Promise<Operation> {
-  const { tx, msg, principal } = ctx;
-  const operation = await requireOperation(tx, code, msg);
-  authorize(principal, 'op.close', { leadAgencyId: operation.leadAgencyId }, msg);
+  const { tx, principal } = ctx;
+  const operation = await requireOperation(tx, code);
+  authorize(principal, 'op.close', { leadAgencyId: operation.leadAgencyId });
   const at = nowMs(ctx);
-  if (!(await closeOperationRow(tx, operation.id, at))) throw new AppError('conflict', msg.op.closed(operation.code));
+  if (!(await closeOperationRow(tx, operation.id, at))) throw new AppError('conflict', { problem: 'operationClosed', code: operation.code });
   await appendAudit(tx, { actor: principal.actor, action: 'op.close', ref: `op:${operation.code}`, at });
   return getOperationById(tx, operation.id);
 }

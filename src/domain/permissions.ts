@@ -6,7 +6,6 @@ import { findMembership } from '../../db/queries/members.js';
 import type { BootstrapAdmin } from '../config.js';
 import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
-import type { Messages } from '../i18n/index.js';
 
 export type Role = 'officer' | 'intake' | 'coordinator' | 'admin';
 
@@ -109,8 +108,8 @@ export function isAllowed(principal: Principal, action: Action, target: Target =
 }
 
 /** Throws a refusal that names the reason when the table does not allow the action. */
-export function authorize(principal: Principal, action: Action, target: Target, msg: Messages): void {
+export function authorize(principal: Principal, action: Action, target: Target): void {
   if (isAllowed(principal, action, target)) return;
-  if (principal.role === null) throw new AppError('not_registered', msg.errors.notRegistered);
-  throw new AppError('forbidden', msg.forbidden[action](principal.agencyCode ?? '—'));
+  if (principal.role === null) throw new AppError('not_registered', { problem: 'notRegistered' });
+  throw new AppError('forbidden', { problem: 'forbidden', action, own: principal.agencyCode ?? '—' });
 }

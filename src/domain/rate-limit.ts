@@ -24,11 +24,11 @@ export function rateLimitFor(perMinute: number): RateLimit {
  * the seconds to wait. That refusal rolls the unit back, so an over-limit command spends nothing;
  * a command refused for another reason is spent again in a unit of its own (`spendCommand`).
  */
-export async function takeCommand(ctx: Pick<RequestContext, 'tx' | 'msg'>, actor: Actor, now: number, limit: RateLimit): Promise<void> {
+export async function takeCommand(ctx: Pick<RequestContext, 'tx'>, actor: Actor, now: number, limit: RateLimit): Promise<void> {
   if (limit.perMinute <= 0) return;
   const perMs = limit.perMinute / 60_000;
   const left = await takeToken(ctx.tx, actor, now, { burst: limit.burst, perMs });
-  if (left < 0) throw new AppError('rate_limited', ctx.msg.errors.rateLimited(Math.ceil(-left / perMs / 1000)));
+  if (left < 0) throw new AppError('rate_limited', { problem: 'rateLimited', seconds: Math.ceil(-left / perMs / 1000) });
 }
 
 /** Spends one command whatever is left: a refused command, counted in a unit of work of its own. */

@@ -55,9 +55,9 @@ export async function findReferral(tx: Tx, id: number): Promise<Referral | undef
   return row ? toReferral(row) : undefined;
 }
 
-export async function requireReferral(tx: Tx, id: number, ctx: Pick<RequestContext, 'msg'>): Promise<Referral> {
+export async function requireReferral(tx: Tx, id: number): Promise<Referral> {
   const referral = await findReferral(tx, id);
-  if (!referral) throw new AppError('not_found', ctx.msg.referral.unknown(formatRef('R', id)));
+  if (!referral) throw new AppError('not_found', { problem: 'referralUnknown', ref: formatRef('R', id) });
   return referral;
 }
 
@@ -71,14 +71,14 @@ export interface CreateReferralInput {
 }
 
 export async function createReferral(ctx: RequestContext, input: CreateReferralInput): Promise<Referral> {
-  const { tx, msg, principal } = ctx;
-  if (!input.consent) throw new AppError('invalid_input', msg.referral.noConsent);
+  const { tx, principal } = ctx;
+  if (!input.consent) throw new AppError('invalid_input', { problem: 'noConsent' });
   const engagement = await findEngagement(tx, input.engagementId);
-  if (!engagement) throw new AppError('not_found', msg.referral.unknownEngagement(formatRef('E', input.engagementId)));
+  if (!engagement) throw new AppError('not_found', { problem: 'engagementUnknown', ref: formatRef('E', input.engagementId) });
   // A referral is made by the agency that met the person, under the same rule as logging records.
-  authorize(principal, 'record', { agencyId: engagement.agencyId, joinedAgencyIds: await joinedAgencyIds(tx, engagement.operationId) }, msg);
-  const to = await requireAgency(tx, input.toAgencyCode, msg);
-  if (!to.intakeChannelId) throw new AppError('invalid_input', msg.referral.noIntake(to.code));
+  authorize(principal, 'record', { agencyId: engagement.agencyId, joinedAgencyIds: await joinedAgencyIds(tx, engagement.operationId) });
+  const to = await requireAgency(tx, input.toAgencyCode);
+  if (!to.intakeChannelId) throw new AppError('invalid_input', { problem: 'noIntake', agencyCode: to.code });
   await refuseDuplicate(ctx, engagement.id, to);
   const note = await checkFreeText(ctx, 'note', input.note);
   const now = nowMs(ctx);
@@ -114,7 +114,7 @@ async function refuseDuplicate(ctx: RequestContext, engagementId: number, to: { 
   await ctx.tx.serialize('audit');
   const open = await findOpenReferralOf(ctx.tx, engagementId, to.id);
   if (open) {
-    throw new AppError('conflict', ctx.msg.referral.duplicate(formatRef('E', engagementId), to.code, formatRef('R', open.id), open.status));
+    throw new AppError('conflict', { problem: 'duplicateReferral', engagementRef: formatRef('E', engagementId), agencyCode: to.code, openRef: formatRef('R', open.id), status: open.status });
   }
 }
 
@@ -142,12 +142,13 @@ function targetOf(referral: Referral, right: Action): Target {
 /** Refuses people the permission table does not allow, and transitions that already happened. */
 export function checkCanTransition(ctx: RequestContext, referral: Referral, transition: Transition): void {
   const { from, right } = TRANSITIONS[transition];
-  authorize(ctx.principal, right, targetOf(referral, right), ctx.msg);
-  if (!(from as readonly ReferralStatus[]).includes(referral.status)) throw alreadyHandled(ctx, referral);
+  authorize(ctx.principal, right, targetOf(referral, right));
+  if (!(from as readonly ReferralStatus[]).includes(referral.status)) throw alreadyHandled(referral);
 }
 
-function alreadyHandled(ctx: RequestContext, referral: Referral): AppError {
-  return new AppError('already_handled', ctx.msg.referral.alreadyHandled(referral));
+/** The referral as it is now carries who handled it, and when: the answer names them. */
+function alreadyHandled(referral: Referral): AppError {
+  return new AppError('already_handled', { problem: 'alreadyHandled', referral });
 }
 
 export interface TransitionDetail {
@@ -157,12 +158,12 @@ export interface TransitionDetail {
 }
 
 export async function transitionReferral(ctx: RequestContext, referralId: number, transition: Transition, detail: TransitionDetail = {}): Promise<Referral> {
-  const { tx, msg, principal } = ctx;
-  const referral = await requireReferral(tx, referralId, ctx);
+  const { tx, principal } = ctx;
+  const referral = await requireReferral(tx, referralId);
   checkCanTransition(ctx, referral, transition);
   const reason = transition === 'decline' ? await checkFreeText(ctx, 'reason', detail.reason) : undefined;
-  if (transition === 'decline' && !reason) throw new AppError('invalid_input', msg.referral.reasonRequired, { field: 'reason' });
-  if (transition === 'withdraw' && !detail.withdrawalReason) throw new AppError('invalid_input', msg.referral.withdrawalReasonRequired, { field: 'reason' });
+  if (transition === 'decline' && !reason) throw new AppError('invalid_input', { problem: 'reasonRequired' }, { field: 'reason' });
+  if (transition === 'withdraw' && !detail.withdrawalReason) throw new AppError('invalid_input', { problem: 'withdrawalReasonRequired' }, { field: 'reason' });
   const from = referral.status;
   const { to } = TRANSITIONS[transition];
   const now = nowMs(ctx);
@@ -179,7 +180,7 @@ export async function transitionReferral(ctx: RequestContext, referralId: number
     ...(detail.outcome !== undefined ? { closeOutcome: detail.outcome } : {}),
     ...(transition === 'withdraw' ? { withdrawalReason: detail.withdrawalReason } : {}),
   });
-  if (!changed) throw alreadyHandled(ctx, (await findReferral(tx, referralId))!);
+  if (!changed) throw alreadyHandled((await findReferral(tx, referralId))!);
   await recordEvent(tx, referralId, from, to, principal.actor, now);
   await appendAudit(tx, {
     actor: principal.actor,

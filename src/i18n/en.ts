@@ -199,6 +199,7 @@ export const en = {
   },
   op: {
     unknown: (code: string) => `There is no operation *${code}*. Type \`/op list\` to see the codes.`,
+    unknownId: (id: number) => `There is no operation with id ${id}.`,
     exists: (code: string) => `Operation *${code}* already exists. Type \`/op show ${code}\` to see it.`,
     closed: (code: string) => `Operation *${code}* is closed; nothing more can be logged in it.`,
     endBeforeStart: '`end=` is before `start=`. Please fix the dates.',

@@ -277,6 +277,7 @@ export const fr: Messages = {
   },
   op: {
     unknown: (code: string) => t`Il n’existe aucune opération *${code}*. Tapez \`/op list\` pour voir les codes.`,
+    unknownId: (id: number) => t`Il n’existe aucune opération dont l’identifiant est ${id}.`,
     exists: (code: string) => t`L’opération *${code}* existe déjà. Tapez \`/op show ${code}\` pour la consulter.`,
     closed: (code: string) => t`L’opération *${code}* est close ; on ne peut plus rien y consigner.`,
     endBeforeStart: t`La date \`end=\` précède la date \`start=\`. Veuillez corriger les dates.`,

@@ -16,6 +16,7 @@ import { findOperation } from '../domain/operations.js';
 import type { Principal } from '../domain/permissions.js';
 import { systemClock } from '../domain/time.js';
 import { messagesFor } from '../i18n/index.js';
+import { renderProblem } from '../i18n/problems.js';
 import { createLogger } from '../logger.js';
 import { agenciesImporter } from './agencies.js';
 import type { Importer } from './importer.js';
@@ -92,7 +93,7 @@ async function importRecords<S extends RowSchema>(deps: Deps, importer: Importer
   if (!table.ok) return refuse(io, table.problems);
   try {
     const result = await deps.db.transaction(async (tx) => {
-      const ctx: RequestContext = { deps, tx, principal: OPERATOR, msg: messagesFor() };
+      const ctx: RequestContext = { deps, tx, principal: OPERATOR };
       const problems: LineProblem[] = [];
       for (const { line, row } of table.rows) {
         const problem = await importer.check(ctx, row);
@@ -104,7 +105,7 @@ async function importRecords<S extends RowSchema>(deps: Deps, importer: Importer
         try {
           counts[await importer.apply(ctx, row)]++;
         } catch (error) {
-          if (error instanceof AppError) throw new RefusedLine({ line, problem: error.userMessage });
+          if (error instanceof AppError) throw new RefusedLine({ line, problem: renderProblem(error.problem, messagesFor()) });
           throw error;
         }
       }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { buildCloseModal, buildDeclineModal, buildWithdrawModal } from '../blocks/referral-modals.js';
 import type { Tx } from '../../db/database.js';
 import type { Deps } from '../deps.js';
-import type { RequestContext } from '../domain/context.js';
+import type { ReaderRequest } from '../../commands/shared/context.js';
 import { resolvePrincipal } from '../domain/permissions.js';
 import { checkCanTransition, findReferral, requireReferral, transitionReferral } from '../domain/referrals.js';
 import { type Messages, messagesFor } from '../i18n/index.js';
@@ -53,7 +53,7 @@ export function clickedMessage(body: BlockAction): ClickedMessage | undefined {
   return { channel: container.channel_id, ts: container.message_ts };
 }
 
-async function requestFor(deps: Deps, tx: Tx, body: BlockAction, msg: Messages): Promise<RequestContext> {
+async function requestFor(deps: Deps, tx: Tx, body: BlockAction, msg: Messages): Promise<ReaderRequest> {
   const actor = actorFrom(body.user.id, body.user.team_id, body.enterprise?.id);
   return { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg };
 }
@@ -109,7 +109,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
       await transitionReferral(request, referralId, 'accept');
       // Only a click that was allowed to act on the referral may say where its card is.
       await adoptClickedCard(tx, body, referralId);
-      return { referral: await requireReferral(tx, referralId, request) };
+      return { referral: await requireReferral(tx, referralId) };
     });
     await ack();
     await redrawAfterClick(deps, clients, referral, clickedMessage(body));
@@ -122,7 +122,7 @@ export function registerActions(app: App, deps: Deps, clients: SlackClients, hom
     onButton(async ({ ack, client, body }, referralId, msg) => {
       const { referral } = await handleOnce(deps, body, async (tx) => {
         const request = await requestFor(deps, tx, body, msg);
-        const found = await requireReferral(tx, referralId, request);
+        const found = await requireReferral(tx, referralId);
         checkCanTransition(request, found, transition);
         await adoptClickedCard(tx, body, referralId);
         return { referral: found };

@@ -38,7 +38,7 @@ async function handleCommand(
   try {
     // The command's writes are durable when this resolves: only then is Slack answered.
     result = await handleOnce(deps, body, async (tx) => {
-      await takeCommand({ tx, msg }, actor, Date.now(), limit);
+      await takeCommand({ tx }, actor, Date.now(), limit);
       return definition.run(command.text ?? '', { deps, tx, actor, channelId: command.channel_id, msg });
     });
   } catch (error) {

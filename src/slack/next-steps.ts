@@ -9,7 +9,7 @@ import { engageForm } from '../../commands/engage.js';
 import { referForm } from '../../commands/refer.js';
 import type { Deps } from '../deps.js';
 import { resolvePrincipal } from '../domain/permissions.js';
-import type { RequestContext } from '../domain/context.js';
+import type { ReaderRequest } from '../../commands/shared/context.js';
 import { messagesFor } from '../i18n/index.js';
 import type { SlackClients } from './clients.js';
 import { userMessageFor } from './errors.js';
@@ -31,7 +31,7 @@ function engagementOf(value: string | undefined): number | undefined {
 }
 
 export function registerNextSteps(app: App, deps: Deps, clients: SlackClients): void {
-  const forms: Record<string, (request: RequestContext, channelId: string, engagementId: number | undefined) => Promise<View>> = {
+  const forms: Record<string, (request: ReaderRequest, channelId: string, engagementId: number | undefined) => Promise<View>> = {
     [IDS.nextSteps.refer]: (request, channelId, engagementId) => referForm(request, channelId, engagementId),
     [IDS.nextSteps.logAnother]: (request, channelId) => engageForm(request, channelId),
   };
@@ -46,7 +46,7 @@ export function registerNextSteps(app: App, deps: Deps, clients: SlackClients): 
     const channelId = body.channel?.id ?? '';
     try {
       const view = await deps.db.read(async (tx) => {
-        const request: RequestContext = { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg };
+        const request: ReaderRequest = { deps, tx, principal: await resolvePrincipal(tx, actor, deps.config.bootstrapAdmins), msg };
         return forms[action.action_id]!(request, channelId, engagementId);
       });
       if (onForm) await client.views.update({ view_id: body.view!.id, view });

@@ -9,7 +9,7 @@ import { AGE_BANDS, CLOSE_OUTCOMES, GENDERS, NEEDS, URGENCIES, WITHDRAWAL_REASON
 import { buildDoneModal } from '../blocks/engage-modal.js';
 import { engagementNextSteps } from '../blocks/next-steps.js';
 import type { Deps } from '../deps.js';
-import type { RequestContext } from '../domain/context.js';
+import type { ReaderRequest } from '../../commands/shared/context.js';
 import { logEngagement } from '../domain/engagements.js';
 import { AppError } from '../domain/errors.js';
 import { resolvePrincipal } from '../domain/permissions.js';
@@ -29,7 +29,7 @@ import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-sta
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 interface Submission {
-  request: RequestContext;
+  request: ReaderRequest;
   state: TViewState;
   privateMetadata: string;
 }
@@ -150,7 +150,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
   const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => Promise<{ errors: Record<string, string> } | Referral>) =>
     register(callbackId, { reason: IDS.declineModal.reason }, async (submission) => {
       const metadata = parseMetadata(ZReferralMetadata, submission.privateMetadata);
-      if (!metadata) throw new AppError('invalid_input', submission.request.msg.errors.internal);
+      if (!metadata) throw new AppError('invalid_input', { problem: 'internal' });
       const result = await build(submission, metadata.referral);
       if ('errors' in result) return result;
       const referral = result;

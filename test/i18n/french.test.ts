@@ -7,6 +7,7 @@ import type { Referral } from '../../src/domain/referrals.js';
 import type { ReferableEngagement } from '../../src/domain/referrals.js';
 import { en } from '../../src/i18n/en.js';
 import { fr, plural, pluralOf } from '../../src/i18n/fr.js';
+import { referral, T0 } from '../helpers/sample-referral.js';
 
 type Leaf = string | ((...args: never[]) => string);
 type Tree = { readonly [key: string]: Leaf | Tree };
@@ -22,45 +23,6 @@ const at = (tree: Tree, path: string): Leaf => path.split('/').reduce<Leaf | Tre
 // ---------------------------------------------------------------------------------------------
 // Sample arguments, like the ones the commands, blocks and jobs pass.
 
-const T0 = Date.UTC(2017, 9, 12, 23, 40);
-const referral = (over: Partial<Referral> = {}): Referral => ({
-  id: 5,
-  ref: 'R-5',
-  engagementId: 12,
-  status: 'pending',
-  needs: ['shelter', 'medical'],
-  urgency: 'urgent',
-  note: null,
-  ageBand: '18-24',
-  area: 'Centre-ville',
-  language: 'fr',
-  operationCode: 'NS17',
-  operationTimezone: 'America/Toronto',
-  fromAgencyId: 1,
-  fromAgencyCode: 'SPVM',
-  fromAgencyName: 'Service de police de la Ville de Montréal',
-  toAgencyId: 2,
-  toAgencyCode: 'CAVAC',
-  toAgencyLang: 'fr',
-  intakeChannelId: 'C0INTAKE',
-  intakeTeamId: 'T0TEAM',
-  referrer: { teamId: 'T0TEAM', userId: 'U0OFFICER' },
-  createdAt: T0,
-  statusChangedAt: T0 + 3_600_000,
-  actor: null,
-  declineReason: null,
-  closeOutcome: null,
-  withdrawalReason: null,
-  cardChannelId: null,
-  cardTeamId: null,
-  cardTs: null,
-  remindersSent: 0,
-  version: 1,
-  cardDrawnVersion: null,
-  cardAttempts: 0,
-  cardError: 'not_in_channel',
-  ...over,
-});
 const actor = { teamId: 'T0TEAM', userId: 'U0INTAKE' };
 const REFERRALS: Referral[] = [
   referral(),
@@ -148,6 +110,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'op/unknown': [['NS17']],
   'op/exists': [['NS17']],
   'op/closed': [['NS17']],
+  'op/unknownId': [[999]],
   'op/created': OPERATIONS.map((o) => [o]),
   'op/joined': [
     ['SPVM', 'NS17', { officers: 1, supportStaff: 0, victimServices: 2 }, false],

@@ -1,0 +1,43 @@
+// A referral as the catalogues' tests pass it: French place names, every field set, `over` for the rest.
+import type { Referral } from '../../src/domain/referrals.js';
+
+/** 2017-10-12 23:40 UTC, during Operation Northern Spotlight. */
+export const T0 = Date.UTC(2017, 9, 12, 23, 40);
+export const referral = (over: Partial<Referral> = {}): Referral => ({
+  id: 5,
+  ref: 'R-5',
+  engagementId: 12,
+  status: 'pending',
+  needs: ['shelter', 'medical'],
+  urgency: 'urgent',
+  note: null,
+  ageBand: '18-24',
+  area: 'Centre-ville',
+  language: 'fr',
+  operationCode: 'NS17',
+  operationTimezone: 'America/Toronto',
+  fromAgencyId: 1,
+  fromAgencyCode: 'SPVM',
+  fromAgencyName: 'Service de police de la Ville de Montréal',
+  toAgencyId: 2,
+  toAgencyCode: 'CAVAC',
+  toAgencyLang: 'fr',
+  intakeChannelId: 'C0INTAKE',
+  intakeTeamId: 'T0TEAM',
+  referrer: { teamId: 'T0TEAM', userId: 'U0OFFICER' },
+  createdAt: T0,
+  statusChangedAt: T0 + 3_600_000,
+  actor: null,
+  declineReason: null,
+  closeOutcome: null,
+  withdrawalReason: null,
+  cardChannelId: null,
+  cardTeamId: null,
+  cardTs: null,
+  remindersSent: 0,
+  version: 1,
+  cardDrawnVersion: null,
+  cardAttempts: 0,
+  cardError: 'not_in_channel',
+  ...over,
+});
