@@ -21,7 +21,20 @@ const esc = escapeMrkdwn;
 /** Labels used inside other sentences as well as in `labels` below: one label per value. */
 const LABELS = {
   ageBand: { under18: 'Under 18', '18-24': '18–24', '25-34': '25–34', '35-44': '35–44', '45plus': '45 or older', unknown: 'Unknown' },
+  need: {
+    shelter: 'Shelter',
+    medical: 'Medical',
+    legal: 'Legal',
+    immigration: 'Immigration',
+    counselling: 'Counselling',
+    addiction: 'Addiction',
+    financial: 'Financial',
+    translation: 'Translation',
+    other: 'Other',
+  },
 } as const;
+
+const needsText = (needs: readonly string[]) => needs.map((n) => LABELS.need[n as keyof typeof LABELS.need] ?? n).join(', ');
 
 /** A moment as plain text in a zone, for places Slack's date formatting cannot reach (select options). */
 const localTime = (ms: number, timeZone: string) =>
@@ -158,17 +171,7 @@ export const en = {
   labels: {
     ageBand: LABELS.ageBand,
     gender: { female: 'Female', male: 'Male', nonbinary: 'Non-binary', unknown: 'Unknown' },
-    need: {
-      shelter: 'Shelter',
-      medical: 'Medical',
-      legal: 'Legal',
-      immigration: 'Immigration',
-      counselling: 'Counselling',
-      addiction: 'Addiction',
-      financial: 'Financial',
-      translation: 'Translation',
-      other: 'Other',
-    },
+    need: LABELS.need,
     urgency: { routine: 'Routine', urgent: 'Urgent', immediate: 'Immediate' },
     outcome: OUTCOMES,
     withdrawalReason: WITHDRAWAL_REASONS,
@@ -323,7 +326,7 @@ export const en = {
       decline: 'Decline',
       close: 'Close',
       withdraw: 'Withdraw',
-      fallback: (r: Referral) => `Referral ${r.ref} from ${r.fromAgencyCode}: ${r.needs.join(', ')} (${r.urgency}) — ${r.status}`,
+      fallback: (r: Referral) => `Referral ${r.ref} from ${r.fromAgencyCode}: ${needsText(r.needs)} (${r.urgency}) — ${r.status}`,
       /** The card's first post, before its details and buttons are drawn into it. */
       arriving: (r: Referral) => `Referral ${r.ref}${r.urgency === 'routine' ? '' : ` · ${r.urgency.toUpperCase()}`} from ${r.fromAgencyCode}.`,
       /** On a copy of the card that is not the one Liaison keeps current. */
@@ -456,9 +459,9 @@ export const en = {
     openReferrals: 'Open referrals to your agency',
     noOpenReferrals: 'Nothing waiting. New referrals appear here and in your intake channel.',
     referralLine: (r: Referral) =>
-      `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · from ${r.fromAgencyCode} (<@${r.referrer.userId}>)\n${referralState(r)}`,
+      `*${r.ref}* · ${needsText(r.needs)} · ${r.urgency} · from ${r.fromAgencyCode} (<@${r.referrer.userId}>)\n${referralState(r)}`,
     yourReferrals: 'Your open referrals',
-    yourReferralLine: (r: Referral) => `*${r.ref}* · ${r.needs.join(', ')} · ${r.urgency} · to ${r.toAgencyCode}\n${referralState(r)}`,
+    yourReferralLine: (r: Referral) => `*${r.ref}* · ${needsText(r.needs)} · ${r.urgency} · to ${r.toAgencyCode}\n${referralState(r)}`,
     recentEngagements: 'Your recent engagements',
     engagementLine: (e: { id: number; operationCode: string; ageBand: string; area: string | null; occurredAt: number }) =>
       `• E-${e.id} · ${e.operationCode} · ${LABELS.ageBand[e.ageBand as keyof typeof LABELS.ageBand] ?? e.ageBand}${e.area ? ` · ${esc(e.area)}` : ''} · ${when(e.occurredAt)}`,

@@ -47,6 +47,15 @@ describe('a shift in French', () => {
     expect(await h.sql.value("SELECT count(*) FROM engagements WHERE officer_user_id = 'U0SQOFF'")).toBe(0);
   });
 
+  it('opens the engagement form in French', async () => {
+    const opens = h.slack.callsTo('views.open').length;
+    await h.command(sqOfficer, '/engage', '');
+    await expect.poll(() => h.slack.callsTo('views.open').length).toBe(opens + 1);
+    const view = h.slack.callsTo('views.open').at(-1)!.args.view as { title: { text: string }; blocks: unknown[] };
+    expect(view.title.text).toBe('Consigner une rencontre');
+    expect(plain(textOf(view.blocks))).toMatch(/Moins de 18 ans/);
+  });
+
   let card: () => StoredMessage | undefined;
   let ref = '';
   it('logs an engagement with oui, offers Orienter, and refers to a French-speaking agency whose card is in French', async () => {
