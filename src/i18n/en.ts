@@ -296,6 +296,9 @@ export const en = {
       `${engagement} already has an open referral to *${to}*: *${open}* (${status}). Nothing was stored. ${engagement} can be referred to ${to} again once ${open} is declined, closed or withdrawn (\`/refer withdraw ${open} reason=duplicate\`).`,
     withdrawn: (r: Referral) =>
       `Withdrew *${r.ref}* to *${r.toAgencyCode}* (${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}). Its card in their intake channel now says so.`,
+    /** Threaded under the card, for the intake channel: the person no longer needs an answer. */
+    withdrawnNotice: (r: Referral) =>
+      `:leftwards_arrow_with_hook: *${r.ref}* was withdrawn by <@${r.actor?.userId ?? r.referrer.userId}> (${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}). Nothing more to do for it.`,
     created: (r: Referral) => `Referred *${r.ref}* to *${r.toAgencyCode}* (${r.urgency}). You will get a message when they act on it.`,
     cardQueued: (r: Referral, error: string) =>
       `*${r.ref}* is stored, but its card could not be posted to ${r.toAgencyCode}’s intake channel yet (${slackProblem(error, r.intakeChannelId)}). Liaison keeps trying, and tells you and ${r.toAgencyCode}’s coordinators if it still cannot in ${CARD_REPORT_MINUTES} minutes.`,

@@ -379,6 +379,8 @@ export const fr: Messages = {
       t`${engagement} fait déjà l’objet d’une orientation ouverte vers *${to}* : *${open}* (${status(state)}). Rien n’a été enregistré. ${engagement} pourra être orientée de nouveau vers ${to} une fois ${open} refusée, close ou retirée (\`/refer withdraw ${open} reason=duplicate\`).`,
     withdrawn: (r: Referral) =>
       t`Orientation *${r.ref}* vers *${r.toAgencyCode}* retirée (${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}). Sa fiche dans leur canal d’accueil l’indique maintenant.`,
+    withdrawnNotice: (r: Referral) =>
+      t`:leftwards_arrow_with_hook: *${r.ref}* a été retirée par <@${r.actor?.userId ?? r.referrer.userId}> (${r.withdrawalReason ? WITHDRAWAL_REASONS[r.withdrawalReason] : ''}). Il n’y a plus rien à faire pour cette orientation.`,
     created: (r: Referral) => t`Orientation *${r.ref}* envoyée à *${r.toAgencyCode}* (${urgency(r.urgency)}). Vous recevrez un message quand l’organisme y donnera suite.`,
     cardQueued: (r: Referral, error: string) =>
       t`*${r.ref}* est enregistrée, mais sa fiche n’a pas encore pu être publiée dans le canal d’accueil de ${r.toAgencyCode} (${slackProblem(error, r.intakeChannelId)}). Liaison continue d’essayer et vous avisera, ainsi que les coordonnateurs de ${r.toAgencyCode}, si elle n’y arrive toujours pas d’ici ${plural(CARD_REPORT_MINUTES, 'minute')}.`,

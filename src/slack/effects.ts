@@ -10,6 +10,7 @@ import { getOperationById } from '../domain/operations.js';
 import { postDigestRun } from './digest-delivery.js';
 import type { HomePublisher } from './home.js';
 import { syncReferralCard } from './card-delivery.js';
+import { tellIntakeOfWithdrawal } from './reminder-delivery.js';
 import type { SlackClients } from './clients.js';
 import { sendQueuedDirectMessagesFor } from './direct-messages.js';
 
@@ -35,6 +36,7 @@ export function createEffectRunner(deps: Deps, clients: SlackClients, homes: Hom
           if (referral) await homes.refreshForReferral(referral);
         } else if (effect.type === 'referral_changed') {
           await syncReferralCard(deps, clients, effect.referralId);
+          await tellIntakeOfWithdrawal(deps, clients, effect.referralId);
           await sendQueuedDirectMessagesFor(deps, clients, effect.referralId);
           const referral = await deps.db.read((tx) => findReferral(tx, effect.referralId));
           if (referral) await homes.refreshForReferral(referral);

@@ -1,7 +1,9 @@
-// The overdue reminders threaded under a referral's card (the card itself: card-delivery.ts; the
-// direct messages: direct-messages.ts). Failures are logged with ids and Slack's error code only.
+// What is threaded under a referral's card: overdue reminders and the notice of a withdrawal (the
+// card itself: card-delivery.ts; the direct messages: direct-messages.ts). Failures are logged with
+// ids and Slack's error code only.
 import type { Deps } from '../deps.js';
-import type { Referral } from '../domain/referrals.js';
+import { findReferral, type Referral } from '../domain/referrals.js';
+import { messagesFor } from '../i18n/index.js';
 import type { SlackClients } from './clients.js';
 
 export type Delivery = { ok: true } | { ok: false; error: string };
@@ -12,6 +14,17 @@ export function slackErrorCode(error: unknown): string {
 }
 
 /** A reminder threaded under the card. */
+/**
+ * Tells the intake channel, under the card, that a referral was withdrawn: the card already shows
+ * it, but a line in the thread reaches people following the card. In the card's language; one try
+ * (the card itself is the durable record).
+ */
+export async function tellIntakeOfWithdrawal(deps: Deps, clients: SlackClients, referralId: number): Promise<void> {
+  const referral = await deps.db.read((tx) => findReferral(tx, referralId));
+  if (referral?.status !== 'withdrawn') return;
+  await postReminder(deps, clients, referral, messagesFor(referral.toAgencyLang).referral.withdrawnNotice(referral));
+}
+
 export async function postReminder(deps: Deps, clients: SlackClients, referral: Referral, text: string): Promise<Delivery> {
   if (!referral.cardTs || !referral.cardChannelId || referral.cardDrawnVersion === null) return { ok: false, error: 'card_not_posted' };
   try {

@@ -22,6 +22,7 @@ import { IDS } from './ids.js';
 import { actorFrom } from './identity.js';
 import type { HomePublisher } from './home.js';
 import { redrawAfterClick } from './card-delivery.js';
+import { tellIntakeOfWithdrawal } from './reminder-delivery.js';
 import { sendQueuedDirectMessagesFor } from './direct-messages.js';
 import { handleOnce, RepeatedRequest } from './requests.js';
 import { fieldValue, fieldValues, type TViewState, ZViewState } from './view-state.js';
@@ -158,6 +159,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
         close: true,
         after: async () => {
           await redrawAfterClick(deps, clients, referral, metadata.card);
+          await tellIntakeOfWithdrawal(deps, clients, referral.id);
           await sendQueuedDirectMessagesFor(deps, clients, referral.id);
           await homes.refreshForReferral(referral);
         },

@@ -144,6 +144,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'referral/noIntake': [['CAVAC']],
   'referral/duplicate': [['E-12', 'CAVAC', 'R-5', 'pending']],
   'referral/withdrawn': [[REFERRALS[4]]],
+  'referral/withdrawnNotice': [[REFERRALS[4]]],
   'referral/created': REFERRALS.map((r) => [r]),
   'referral/cardQueued': ['not_in_channel', 'is_archived', 'token_revoked', 'ratelimited'].map((e) => [REFERRALS[0], e]),
   'referral/cardUndeliverable': [

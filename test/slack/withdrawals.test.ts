@@ -100,6 +100,9 @@ describe('withdrawing a referral', () => {
     await expect.poll(() => textOf(cardOf(ref)!.blocks)).toContain(`Withdrawn by <@${wpsOfficer.userId}>`);
     expect(textOf(cardOf(ref)!.blocks)).toContain('Duplicate');
     expect(buttonsOf(cardOf(ref)!)).toEqual([]);
+    // The intake channel is told under the card, once.
+    const notices = () => h.slack.channelMessages(INTAKE_CHANNEL).filter((m) => m.threadTs === cardOf(ref)!.ts && m.text.includes('was withdrawn'));
+    await expect.poll(() => notices().map((m) => m.text)).toEqual([`:leftwards_arrow_with_hook: *${ref}* was withdrawn by <@${wpsOfficer.userId}> (Duplicate). Nothing more to do for it.`]);
     await expect.poll(() => dmsTo(wpsOfficer, ref).map((m) => m.text)).toEqual([expect.stringContaining('Withdrawn by')]);
     // The message about a referral that is no longer open offers nothing to click.
     expect(buttonsOf(dmsTo(wpsOfficer, ref)[0]!)).toEqual([]);
@@ -139,6 +142,9 @@ describe('withdrawing a referral', () => {
     await expect.poll(() => textOf(cardOf(ref)!.blocks)).toContain(`Withdrawn by <@${wpsOfficer.userId}>`);
     expect(textOf(cardOf(ref)!.blocks)).toContain('Consent withdrawn');
     expect(buttonsOf(cardOf(ref)!)).toEqual([]);
+    await expect
+      .poll(() => h.slack.channelMessages(INTAKE_CHANNEL).filter((m) => m.threadTs === cardOf(ref)!.ts && m.text.includes('was withdrawn')).length)
+      .toBe(1);
     await expect.poll(() => dmsTo(wpsOfficer, ref).length).toBe(1);
     // App Home no longer offers it.
     await expect
