@@ -11,6 +11,7 @@ import { checkCanTransition, findReferral, requireReferral, transitionReferral }
 import { type Messages, messagesFor } from '../i18n/index.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
+import { parseTypedJson } from './typed-json.js';
 import { actorFrom } from './identity.js';
 import type { SlackClients } from './clients.js';
 import type { HomePublisher } from './home.js';
@@ -26,12 +27,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 export const ZReferralButtonValue = z.object({ referral: z.number().int().positive() });
 
 function parseButtonValue(value: string | undefined): number | null {
-  try {
-    const parsed = ZReferralButtonValue.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? parsed.data.referral : null;
-  } catch {
-    return null;
-  }
+  return parseTypedJson(ZReferralButtonValue, value)?.referral ?? null;
 }
 
 /**

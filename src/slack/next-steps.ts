@@ -14,6 +14,7 @@ import { messagesFor } from '../i18n/index.js';
 import type { SlackClients } from './clients.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
+import { parseTypedJson } from './typed-json.js';
 import { actorFrom } from './identity.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -22,12 +23,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 const ZNextStepValue = z.object({ engagement: z.number().int().positive() });
 
 function engagementOf(value: string | undefined): number | undefined {
-  try {
-    const parsed = ZNextStepValue.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? parsed.data.engagement : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseTypedJson(ZNextStepValue, value)?.engagement;
 }
 
 export function registerNextSteps(app: App, deps: Deps, clients: SlackClients): void {

@@ -19,6 +19,7 @@ import type { SlackClients } from './clients.js';
 import type { EffectRunner } from './effects.js';
 import { userMessageFor } from './errors.js';
 import { IDS } from './ids.js';
+import { parseTypedJson } from './typed-json.js';
 import { actorFrom } from './identity.js';
 import type { HomePublisher } from './home.js';
 import { redrawAfterClick } from './card-delivery.js';
@@ -67,15 +68,6 @@ const ZReferralMetadata = z.object({
   /** The copy of the card the form was opened from, updated too. */
   card: z.object({ channel: z.string().max(30), ts: z.string().max(30) }).optional(),
 });
-
-function parseMetadata<T>(schema: z.ZodType<T>, raw: string): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The first missing or bad field of a zod result, as an error under its block. */
 function fieldError(error: z.ZodError, blocks: Record<string, string>, msg: Messages): { errors: Record<string, string> } {
@@ -150,7 +142,7 @@ export function registerViews(app: App, deps: Deps, runEffects: EffectRunner, cl
 
   const transitionForm = (callbackId: string, build: (s: Submission, referralId: number) => Promise<{ errors: Record<string, string> } | Referral>) =>
     register(callbackId, { reason: IDS.declineModal.reason }, async (submission) => {
-      const metadata = parseMetadata(ZReferralMetadata, submission.privateMetadata);
+      const metadata = parseTypedJson(ZReferralMetadata, submission.privateMetadata);
       if (!metadata) throw new AppError('invalid_input', { problem: 'internal' });
       const result = await build(submission, metadata.referral);
       if ('errors' in result) return result;
